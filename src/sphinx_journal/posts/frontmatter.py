@@ -1,0 +1,95 @@
+"""Find and load a post's YAML front matter, keeping line numbers.
+
+MyST stores front matter in ``env.metadata`` as strings (lists become JSON
+text), so the journal reads the YAML itself, with PyYAML's safe loader: tags
+such as ``!!python/object`` are refused, never executed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import yaml
+
+from sphinx_journal.posts.problems import Problem
+
+
+@dataclasses.dataclass(frozen=True)
+class FrontMatter:
+    """The loaded mapping, the lines of its delimiters, and the line of each key."""
+
+    data: dict[str, Any]
+    first_line: int
+    """1-based line of the opening ``---``."""
+    last_line: int
+    """1-based line of the closing ``---`` (or ``...``)."""
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """Where ``key`` is written, or the opening line when it is absent."""
+        return self.key_lines.get(key, self.first_line)
+
+
+def find_block(text: str) -> tuple[int, int] | None:
+    """0-based indexes of the opening and closing delimiter lines, if ``text`` has front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return 0, index
+    return None
+
+
+def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """The front matter of ``text`` and any problem with it.
+
+    A post without front matter gives ``(None, [])``; malformed YAML or a
+    value that is not a mapping gives ``(None, [problem])``.
+    """
+    block = find_block(text)
+    if block is None:
+        return None, []
+    start, end = block
+    yaml_text = "\n".join(text.split("\n")[start + 1 : end])
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = start + 2 + mark.line if mark is not None else start + 1
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)]
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        return None, [Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)]
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return None, [Problem("frontmatter", f"front matter is a {kind}, not a mapping", start + 1)]
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = start + 2 + key_node.start_mark.line
+    clean = {str(key): value for key, value in data.items()}
+    return FrontMatter(clean, start + 1, end + 1, key_lines), []
+
+
+def neutralize(text: str) -> str:
+    """``text`` with its front matter block replaced by ``{}`` and blank lines.
+
+    Used when the YAML is malformed: the journal has already warned about it,
+    MyST must not warn a second time, and every later line keeps its number.
+    """
+    block = find_block(text)
+    if block is None:
+        return text
+    start, end = block
+    lines = text.split("\n")
+    filler = ["{}"] + [""] * (end - start - 2) if end - start >= 2 else []
+    lines[start + 1 : end] = filler
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""A post's front matter as typed values, following Jekyll's rules.
+
+Jekyll accepts ``categories``/``category`` and ``tags``/``tag`` as a YAML list
+or a string; a string with commas splits on commas, otherwise on whitespace.
+Unknown keys (``layout``, ``permalink``, ``comments`` …) are kept for
+templates without a warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+from sphinx_journal.posts.dates import DateError, PostDate, date_from_filename, parse_date
+from sphinx_journal.posts.frontmatter import FrontMatter
+from sphinx_journal.posts.problems import Problem
+
+#: Keys with a meaning of their own; everything else lands in ``PostMeta.extra``.
+KNOWN_KEYS: Final = frozenset(
+    {
+        "title", "subtitle", "description", "excerpt", "date",
+        "categories", "category", "tags", "tag", "author", "authors",
+        "published", "draft", "use_math",
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class PostMeta:
+    """Everything the front matter (and the file name) says about a post."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    description: str | None = None
+    date: PostDate | None = None
+    date_from_filename: bool = False
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    draft: bool = False
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def split_names(value: Any) -> tuple[str, ...]:
+    """Tag or category names from a list, nested lists or a string (Jekyll's rule)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = value.split(",") if "," in value else value.split()
+        return _unique(part.strip() for part in parts)
+    if isinstance(value, Mapping):
+        return _unique(str(key).strip() for key in value)
+    if isinstance(value, Iterable):
+        return _unique(name for item in value for name in _item_names(item))
+    return _unique([str(value).strip()])
+
+
+def _item_names(item: Any) -> tuple[str, ...]:
+    if isinstance(item, str):
+        return (item.strip(),)
+    if isinstance(item, (list, tuple, Mapping)):
+        return split_names(item)
+    if item is None:
+        return ()
+    return (str(item).strip(),)
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(item) for item in value)
+    text = str(value).strip()
+    return text or None
+
+
+def _falsy(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "no"))
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes"))
+
+
+def _plain(value: Any) -> Any:
+    """Front-matter values made safe to pickle and to hand to templates."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return str(value)
+
+
+def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Problem]]:
+    """Typed metadata of a post from its front matter and its file name ``stem``."""
+    data = front.data if front is not None else {}
+    problems: list[Problem] = []
+
+    date: PostDate | None = None
+    from_filename = False
+    if data.get("date") is not None:
+        try:
+            date = parse_date(data["date"])
+        except DateError as exc:
+            line = front.line_of("date") if front is not None else None
+            problems.append(Problem("date", f"bad date: {exc}", line))
+    if date is None:
+        date = date_from_filename(stem)
+        from_filename = date is not None
+    if date is None and not problems:
+        line = front.first_line if front is not None else 1
+        problems.append(
+            Problem("date", "post has no date (no 'date:' and no YYYY-MM-DD- file name)", line)
+        )
+
+    authors = split_names(data["authors"]) if "authors" in data else ()
+    if not authors and data.get("author") is not None:
+        author = data["author"]
+        authors = split_names(author) if isinstance(author, (list, tuple)) else _unique(
+            [str(author).strip()]
+        )
+
+    meta = PostMeta(
+        title=_text(data.get("title")),
+        subtitle=_text(data.get("subtitle")),
+        description=_text(data.get("description")) or _text(data.get("excerpt")),
+        date=date,
+        date_from_filename=from_filename,
+        categories=split_names(data.get("categories", data.get("category"))),
+        tags=split_names(data.get("tags", data.get("tag"))),
+        authors=authors,
+        draft=_falsy(data.get("published")) or _truthy(data.get("draft")),
+        extra={key: _plain(value) for key, value in data.items() if key not in KNOWN_KEYS},
+    )
+    return meta, problems

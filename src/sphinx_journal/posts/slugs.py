@@ -1,0 +1,31 @@
+"""URL slugs for tags, categories and lecture labels.
+
+A slug keeps Unicode letters, marks and digits (``8주차`` stays ``8주차``),
+lower-cases them, turns runs of spaces and dashes into one ``-`` and drops
+every other character. It therefore never holds ``/``, ``\\`` or ``.``, so a
+slug used as a file name can never leave its folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+_KEPT_CATEGORIES = ("L", "N", "M")
+
+
+def slugify(text: str) -> str:
+    """The slug of ``text``; a name with nothing to keep gets a stable hashed slug."""
+    normalized = unicodedata.normalize("NFKC", text).lower()
+    chars: list[str] = []
+    for char in normalized:
+        if char.isspace() or char == "-":
+            if chars and chars[-1] != "-":
+                chars.append("-")
+        elif char == "_" or unicodedata.category(char)[0] in _KEPT_CATEGORIES:
+            chars.append(char)
+    slug = "".join(chars).strip("-")
+    if slug:
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return f"x-{digest[:10]}"
