@@ -40,6 +40,8 @@ class PostMeta:
     authors: tuple[str, ...] = ()
     draft: bool = False
     extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    key_lines: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    """The line of each front-matter key, for warnings found after reading."""
 
 
 def split_names(value: Any) -> tuple[str, ...]:
@@ -138,5 +140,6 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
         authors=authors,
         draft=_falsy(data.get("published")) or _truthy(data.get("draft")),
         extra={key: _plain(value) for key, value in data.items() if key not in KNOWN_KEYS},
+        key_lines=dict(front.key_lines) if front is not None else {},
     )
     return meta, problems

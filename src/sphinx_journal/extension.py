@@ -1,0 +1,47 @@
+"""The one wiring point: every concern's ``setup_*`` is called from here, in order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_journal import __version__
+from sphinx_journal.config import setup_config
+from sphinx_journal.domain import setup_domain
+from sphinx_journal.i18n import setup_i18n
+from sphinx_journal.pages.freshness import setup_freshness
+from sphinx_journal.pages.generated import setup_generated
+from sphinx_journal.pages.listing import PostsDirective
+from sphinx_journal.pages.nodes import setup_nodes
+from sphinx_journal.pages.resolve import ResolveJournalNodes
+from sphinx_journal.posts.consistency import setup_consistency
+from sphinx_journal.posts.reading import setup_reading
+from sphinx_journal.theme import setup_theme
+from sphinx_journal.upstream import setup_upstream
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+#: Bump when the records kept in the environment change shape.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    setup_upstream(app)
+    setup_config(app)
+    setup_i18n(app)
+    setup_domain(app)
+    setup_nodes(app)
+    setup_reading(app)
+    setup_consistency(app)
+    app.add_directive("journal-posts", PostsDirective)
+    app.add_post_transform(ResolveJournalNodes)
+    setup_generated(app)
+    setup_freshness(app)
+    setup_theme(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

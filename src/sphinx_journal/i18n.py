@@ -1,0 +1,46 @@
+"""UI strings and dates in the reader's language.
+
+Every string the journal shows goes through :data:`_` (the ``sphinx_journal``
+message catalogue, registered in :func:`setup_i18n`), and dates through
+:func:`format_day` so that ``language = "ko"`` reads ``2021년 9월 24일``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CATALOG: Final = "sphinx_journal"
+LOCALE_DIR: Final = Path(__file__).parent / "locale"
+
+_ = get_translation(CATALOG)
+
+
+def _locale(language: str | None) -> Locale:
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def format_day(day: dt.date, language: str | None, width: str = "long") -> str:
+    """``day`` as its readers write it (``September 24, 2021``, ``2021년 9월 24일``)."""
+    return format_date(day, format=width, locale=_locale(language))
+
+
+def format_month(year: int, month: int, language: str | None) -> str:
+    """A month heading in the reader's pattern (``September 2021``, ``2021년 9월``)."""
+    return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(language))
+
+
+def setup_i18n(app: Sphinx) -> None:
+    """Make the shipped catalogues available for ``language``."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))

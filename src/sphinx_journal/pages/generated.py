@@ -1,0 +1,141 @@
+"""The pages written under ``journal_path`` in HTML builds.
+
+They are not documents: nothing is written into the source folder (an
+autobuild server would loop on it). Each page is built as a docutils tree
+with the shared renderers and turned into HTML by the builder's own
+translator, then rendered with the theme's ``page.html`` like any page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_journal.config import journal_config
+from sphinx_journal.i18n import _
+from sphinx_journal.pages import render
+from sphinx_journal.pages.links import Linker, PagePaths, has_journal_pages
+from sphinx_journal.pages.registry import (
+    HOME_BLOCKS,
+    PAGE_PROVIDERS,
+    GeneratedPage,
+    ListingContext,
+    register_pages,
+)
+from sphinx_journal.posts.index import post_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+
+def journal_title(app: Sphinx) -> str:
+    return journal_config(app.config).title or str(_("Journal"))
+
+
+def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
+    config = journal_config(app.config)
+    paths = PagePaths(config.path)
+    language = app.config.language
+
+    def build(linker: Linker) -> list[nodes.Node]:
+        index = post_index(app.env)
+        result: list[nodes.Node] = []
+        nav = nodes.bullet_list(classes=["journal-nav"])
+        for page in sorted((p for p in pages if p.nav_order is not None),
+                           key=lambda p: (p.nav_order, p.pagename)):
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += render.link(linker, page.pagename, page.title)
+            item += para
+            nav += item
+        result.append(nav)
+        context = ListingContext(app.env, linker, {})
+        for name in sorted(HOME_BLOCKS, key=lambda n: (HOME_BLOCKS[n][0], n)):
+            result.extend(HOME_BLOCKS[name][1](context))
+        recent = index.newest_first[: config.recent_posts]
+        result.append(render.section(str(_("Newest posts")), "newest-posts",
+                                     render.post_list(recent, linker, paths, language)))
+        if len(index.posts) > len(recent):
+            more = nodes.paragraph(classes=["journal-more"])
+            more += render.link(linker, paths.archive,
+                                _("All {count} posts").format(count=len(index.posts)))
+            result.append(more)
+        return result
+
+    return GeneratedPage(paths.home, journal_title(app), build)
+
+
+def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
+    """Tags, categories and the archive."""
+    config = journal_config(app.config)
+    paths = PagePaths(config.path)
+    language = app.config.language
+    index = post_index(app.env)
+
+    yield GeneratedPage(
+        paths.tags, str(_("Tags")),
+        lambda linker: render.taxonomy_index(index.tags.values(), linker, "tag", paths),
+        nav_order=10,
+    )
+    yield GeneratedPage(
+        paths.categories, str(_("Categories")),
+        lambda linker: render.taxonomy_index(index.categories.values(), linker, "category",
+                                             paths),
+        nav_order=20,
+    )
+    yield GeneratedPage(
+        paths.archive, str(_("Archive")),
+        lambda linker: render.archive(index, linker, paths, language, config.course_start,
+                                      config.week_label),
+        nav_order=30,
+    )
+    for taxon in index.tags.values():
+        yield GeneratedPage(
+            paths.tag(taxon.slug), _("Tag: {name}").format(name=taxon.name),
+            lambda linker, posts=taxon.posts: render.post_list(posts, linker, paths, language),
+        )
+    for taxon in index.categories.values():
+        yield GeneratedPage(
+            paths.category(taxon.slug), _("Category: {name}").format(name=taxon.name),
+            lambda linker, posts=taxon.posts: render.post_list(posts, linker, paths, language),
+        )
+
+
+register_pages("posts", post_pages)
+
+
+def all_pages(app: Sphinx) -> list[GeneratedPage]:
+    """Every generated page, the home page included, in a stable order."""
+    pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
+    pages.append(_home(app, pages))
+    return sorted(pages, key=lambda page: page.pagename)
+
+
+def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], str]:
+    """The ``(pagename, context, template)`` of a generated page."""
+    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    linker = Linker(builder, page.pagename)
+    section = render.section(page.title, "journal-page", page.build(linker))
+    body = builder.render_partial(section)["fragment"]
+    context: dict[str, Any] = {
+        "title": html.escape(page.title),
+        "body": body,
+        "journal_page": True,
+        **page.context,
+    }
+    return page.pagename, context, "page.html"
+
+
+def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if not has_journal_pages(app.builder):
+        return
+    for page in all_pages(app):
+        yield render_page(app, page)
+
+
+def setup_generated(app: Sphinx) -> None:
+    app.connect("html-collect-pages", _collect_pages)

@@ -1,0 +1,66 @@
+"""Where the journal's generated pages live, and links to them from any page."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from sphinx.builders._epub_base import EpubBuilder
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+
+def has_journal_pages(builder: Builder) -> bool:
+    """Generated pages exist in HTML builds that write one file per page (not EPUB)."""
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(builder, EpubBuilder)
+
+
+@dataclasses.dataclass(frozen=True)
+class PagePaths:
+    """The pagenames (no suffix) of the generated pages under ``journal_path``."""
+
+    root: str
+
+    @property
+    def home(self) -> str:
+        return f"{self.root}/index"
+
+    @property
+    def tags(self) -> str:
+        return f"{self.root}/tags/index"
+
+    @property
+    def categories(self) -> str:
+        return f"{self.root}/categories/index"
+
+    @property
+    def archive(self) -> str:
+        return f"{self.root}/archive"
+
+    def tag(self, slug: str) -> str:
+        return f"{self.root}/tags/{slug}"
+
+    def category(self, slug: str) -> str:
+        return f"{self.root}/categories/{slug}"
+
+    def page(self, name: str) -> str:
+        """Any other page of the journal (``lectures``, ``papers`` …)."""
+        return f"{self.root}/{name}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Linker:
+    """Builds relative links from one page (a document or a generated page)."""
+
+    builder: Builder
+    fromname: str
+
+    @property
+    def pages_exist(self) -> bool:
+        return has_journal_pages(self.builder)
+
+    def to(self, pagename: str, anchor: str = "") -> str:
+        uri = self.builder.get_relative_uri(self.fromname, pagename)
+        return f"{uri}#{anchor}" if anchor else uri

@@ -1,0 +1,47 @@
+"""Placeholder nodes: what a page needs from other pages is filled in at write time.
+
+Reading a post must not depend on any other post (parallel reads, and
+incremental builds that re-read only what changed), so every cross-post
+or builder-specific part is a placeholder resolved by a post-transform.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class page_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
+    """A link to a generated journal page (``page``), text kept where no such page exists."""
+
+
+class post_neighbours(nodes.General, nodes.Element):  # noqa: N801
+    """Where a post's links to its previous and next posts go."""
+
+
+class journal_listing(nodes.General, nodes.Element):  # noqa: N801
+    """A listing directive (``kind``, ``options``) waiting for the journal's records."""
+
+
+def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def _pass(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    pass
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the placeholders; post-transforms replace them before any writer sees them."""
+    handlers: dict[str, Any] = {
+        fmt: (_pass, _pass)
+        for fmt in ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml")
+    }
+    app.add_node(page_link, **handlers)
+    skip: dict[str, Any] = {fmt: (_skip, None) for fmt in handlers}
+    app.add_node(post_neighbours, **skip)
+    app.add_node(journal_listing, **skip)

@@ -1,0 +1,203 @@
+"""Records to docutils nodes, shared by the generated pages and the listing directives.
+
+Every function takes a :class:`~.links.Linker` for the page being written,
+so the same listing renders correctly on a post, on ``journal/index`` or on
+a page of another project, under ``html`` and ``dirhtml`` alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+
+from sphinx_journal.i18n import _, format_day, format_month
+from sphinx_journal.pages.links import Linker, PagePaths
+from sphinx_journal.posts.header import CATEGORY_BADGE, TAG_BADGE
+from sphinx_journal.posts.index import PostIndex, Taxon
+from sphinx_journal.posts.record import Post
+from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.posts.weeks import week_of
+
+FORMATS = ("list", "cards", "timeline")
+
+
+def link(linker: Linker, pagename: str, text: str, anchor: str = "",
+         classes: Sequence[str] = ()) -> nodes.reference:
+    """An internal link to ``pagename`` showing ``text`` (never interpreted as markup)."""
+    return nodes.reference(text, text, internal=True, refuri=linker.to(pagename, anchor),
+                           classes=list(classes))
+
+
+def page_reference(linker: Linker, pagename: str, text: str,
+                   classes: Sequence[str] = ()) -> nodes.Node:
+    """A link to a generated page, or plain text in builds without generated pages."""
+    if linker.pages_exist:
+        return link(linker, pagename, text, classes=classes)
+    return nodes.inline(text, text, classes=list(classes))
+
+
+def _date_text(post: Post, language: str | None) -> str:
+    return format_day(post.meta.date.day, language) if post.meta.date else _("undated")
+
+
+def _badges(post: Post, linker: Linker, paths: PagePaths) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for names, page_of, classes in ((post.categories, paths.category, CATEGORY_BADGE),
+                                    (post.tags, paths.tag, TAG_BADGE)):
+        for name in names:
+            badge = nodes.inline(name, name, classes=list(classes))
+            if linker.pages_exist:
+                ref = nodes.reference("", "", internal=True,
+                                      refuri=linker.to(page_of(slugify(name))),
+                                      classes=["journal-badge"])
+                ref += badge
+                result.extend([ref, nodes.Text(" ")])
+            else:
+                result.extend([badge, nodes.Text(" ")])
+    return result
+
+
+def post_item(post: Post, linker: Linker, paths: PagePaths, language: str | None,
+              *, excerpt: bool = True) -> list[nodes.Node]:
+    """The paragraphs describing one post in a listing."""
+    head = nodes.paragraph(classes=["journal-post-item-head"])
+    date = _date_text(post, language)
+    head += nodes.inline(date, date, classes=["journal-post-date"])
+    head += nodes.Text(" ")
+    head += link(linker, post.docname, post.title, classes=["journal-post-title"])
+    result: list[nodes.Node] = [head]
+    if post.meta.subtitle:
+        result.append(nodes.paragraph(post.meta.subtitle, post.meta.subtitle,
+                                      classes=["journal-post-subtitle"]))
+    if excerpt and post.excerpt:
+        result.append(nodes.paragraph(post.excerpt, post.excerpt, classes=["journal-excerpt"]))
+    badges = _badges(post, linker, paths)
+    if badges:
+        para = nodes.paragraph(classes=["journal-post-badges"])
+        para.extend(badges)
+        result.append(para)
+    return result
+
+
+def post_list(posts: Iterable[Post], linker: Linker, paths: PagePaths, language: str | None,
+              fmt: str = "list") -> list[nodes.Node]:
+    """Posts as a list, cards or a timeline (grouped by month)."""
+    posts = list(posts)
+    if not posts:
+        text = _("No posts yet.")
+        return [nodes.paragraph(text, text, classes=["journal-empty"])]
+    if fmt == "cards":
+        return [_cards(posts, linker, paths, language)]
+    if fmt == "timeline":
+        return _timeline(posts, linker, paths, language)
+    items = nodes.bullet_list(classes=["journal-post-list"])
+    for post in posts:
+        item = nodes.list_item(classes=["journal-post-item"])
+        item.extend(post_item(post, linker, paths, language))
+        items += item
+    return [items]
+
+
+def _cards(posts: list[Post], linker: Linker, paths: PagePaths,
+           language: str | None) -> nodes.container:
+    grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
+                                    "journal-cards"])
+    row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-1",
+                                   "sd-row-cols-md-2", "sd-row-cols-lg-2", "sd-g-3"])
+    grid += row
+    for post in posts:
+        col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
+        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
+                                        "sd-shadow-sm", "journal-card"])
+        body = nodes.container(classes=["sd-card-body"])
+        body.extend(post_item(post, linker, paths, language))
+        card += body
+        col += card
+        row += col
+    return grid
+
+
+def _timeline(posts: list[Post], linker: Linker, paths: PagePaths,
+              language: str | None) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    current: tuple[int, int] | None = None
+    items = nodes.bullet_list()
+    for post in posts:
+        month = (post.meta.date.day.year, post.meta.date.day.month) if post.meta.date else None
+        if month != current or not result:
+            current = month
+            label = format_month(*month, language) if month else _("undated")
+            result.append(nodes.rubric(label, label, classes=["journal-timeline-month"]))
+            items = nodes.bullet_list(classes=["journal-timeline"])
+            result.append(items)
+        item = nodes.list_item(classes=["journal-timeline-item"])
+        item.extend(post_item(post, linker, paths, language, excerpt=False))
+        items += item
+    return result
+
+
+def section(title: str, ids: str, children: Iterable[nodes.Node]) -> nodes.section:
+    """A titled section of a generated page."""
+    node = nodes.section(ids=[ids], classes=["journal-section"])
+    node += nodes.title(title, title)
+    node.extend(children)
+    return node
+
+
+def taxonomy_index(taxa: Iterable[Taxon], linker: Linker, page_of: str,
+                   paths: PagePaths) -> list[nodes.Node]:
+    """Every tag (or category) with its number of posts, most used first."""
+    ordered = sorted(taxa, key=lambda t: (-len(t.posts), t.slug))
+    if not ordered:
+        text = _("Nothing here yet.")
+        return [nodes.paragraph(text, text, classes=["journal-empty"])]
+    items = nodes.bullet_list(classes=["journal-taxonomy"])
+    for taxon in ordered:
+        pagename = paths.tag(taxon.slug) if page_of == "tag" else paths.category(taxon.slug)
+        para = nodes.paragraph()
+        para += link(linker, pagename, taxon.name)
+        count = f" ({len(taxon.posts)})"
+        para += nodes.inline(count, count, classes=["journal-count"])
+        item = nodes.list_item()
+        item += para
+        items += item
+    return [items]
+
+
+def archive(index: PostIndex, linker: Linker, paths: PagePaths, language: str | None,
+            course_start: dt.date | None, week_label: str) -> list[nodes.Node]:
+    """Posts by year and month, then by week."""
+    result: list[nodes.Node] = []
+    for year, months in index.by_month():
+        year_section = section(str(year), f"year-{year}", [])
+        for month, posts in months:
+            label = format_month(year, month, language)
+            year_section += section(label, f"month-{year}-{month:02d}",
+                                    post_list(posts, linker, paths, language, "list"))
+        result.append(year_section)
+    if index.undated:
+        result.append(section(_("Undated"), "undated",
+                              post_list(reversed(index.undated), linker, paths, language)))
+    weeks: dict[str, tuple[str, list[Post]]] = {}
+    for post in index.newest_first:
+        if post.meta.date is not None:
+            week = week_of(post.meta.date.day, course_start, week_label)
+            weeks.setdefault(week.key, (week.label, []))[1].append(post)
+    if weeks:
+        by_week = nodes.bullet_list(classes=["journal-weeks"])
+        for key in sorted(weeks, reverse=True):
+            label, posts = weeks[key]
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.strong(label, label)
+            para += nodes.Text(": ")
+            for position, post in enumerate(reversed(posts)):
+                if position:
+                    para += nodes.Text(", ")
+                para += link(linker, post.docname, post.title)
+            item += para
+            by_week += item
+        result.append(section(_("By week"), "by-week", [by_week]))
+    return result

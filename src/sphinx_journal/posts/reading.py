@@ -1,0 +1,196 @@
+"""Sphinx glue for posts: from a Jekyll file to a page with a header and a record.
+
+1. ``source-read``: the front matter is loaded and typed, Liquid and
+   kramdown are handled line for line, problems are warned at their line,
+   and the post is parsed with the journal's MyST syntax.
+2. :class:`PostTransform`: the front-matter title becomes the page's title
+   (the post's own first heading stays, one level below), and the header and
+   the previous/next placeholder are added.
+3. ``doctree-read``: the post's :class:`~.record.Post` goes into the domain
+   and the post is marked orphan (it needs no toctree entry).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Final
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util.matching import Matcher
+
+from sphinx_journal.config import journal_config
+from sphinx_journal.domain import journal_domain
+from sphinx_journal.pages.links import PagePaths
+from sphinx_journal.pages.nodes import post_neighbours
+from sphinx_journal.posts import frontmatter, liquid
+from sphinx_journal.posts.header import build_header
+from sphinx_journal.posts.metadata import PostMeta, read_meta
+from sphinx_journal.posts.record import Post
+from sphinx_journal.upstream import use_syntax_for
+from sphinx_journal.warnings_ import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+_META_KEY: Final = "journal_post_meta"
+_WORDS_KEY: Final = "journal_post_words"
+EXCERPT_LENGTH: Final = 280
+
+_matchers: dict[tuple[str, ...], Matcher] = {}
+
+
+def is_post(config: Config, docname: str) -> bool:
+    """Whether ``docname`` matches one of ``journal_posts``."""
+    patterns = journal_config(config).posts
+    matcher = _matchers.get(patterns)
+    if matcher is None:
+        matcher = _matchers[patterns] = Matcher(list(patterns))
+    return matcher(docname)
+
+
+def title_from_stem(stem: str) -> str:
+    """Jekyll's title for a post without one: the slug after the date, words capitalised."""
+    slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+    return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word) or stem
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    env = app.env
+    post = is_post(app.config, docname)
+    use_syntax_for(env, post=post)
+    if not post:
+        return
+    text = source[0]
+    front, problems = frontmatter.load(text)
+    if problems:
+        text = frontmatter.neutralize(text)
+    block = frontmatter.find_block(text)
+    body_start = block[1] + 1 if block else 0
+    lines = text.split("\n")
+    body, liquid_problems = liquid.convert("\n".join(lines[body_start:]), body_start + 1)
+    source[0] = "\n".join([*lines[:body_start], body])
+    meta, meta_problems = read_meta(front, PurePosixPath(docname).name)
+    for problem in [*problems, *meta_problems, *liquid_problems]:
+        warn(problem.subtype, problem.message, (docname, problem.line))
+    env.temp_data[_META_KEY] = meta
+
+
+def _leading(document: nodes.document) -> int:
+    """How many children open the document before its content (docinfo, comments …)."""
+    count = 0
+    for child in document.children:
+        if isinstance(child, (nodes.docinfo, nodes.PreBibliographic)):
+            count += 1
+        else:
+            break
+    return count
+
+
+def _first_section(document: nodes.document) -> nodes.section | None:
+    for child in document.children:
+        if isinstance(child, nodes.section):
+            return child
+    return None
+
+
+class PostTransform(SphinxTransform):
+    """Give a post its title, header and neighbour links."""
+
+    default_priority = 400  # after DocInfo (340), which needs the front matter fields on top
+
+    def apply(self, **kwargs: object) -> None:
+        meta: PostMeta | None = self.env.temp_data.get(_META_KEY)
+        if meta is None:
+            return
+        section = self._top_section(meta)
+        words = len(self.document.astext().split())
+        self.env.temp_data[_WORDS_KEY] = words
+        config = journal_config(self.config)
+        header = build_header(
+            meta, words, config.words_per_minute, self.config.language, PagePaths(config.path)
+        )
+        section.insert(1, header)
+        section += post_neighbours()
+
+    def _top_section(self, meta: PostMeta) -> nodes.section:
+        first = _first_section(self.document)
+        title = meta.title
+        if title is None and first is not None:
+            return first
+        if title is None:
+            title = title_from_stem(PurePosixPath(self.env.docname).name)
+        elif first is not None and first[0].astext().strip() == title:
+            return first
+        section = nodes.section()
+        section += nodes.title(title, title)
+        start = _leading(self.document)
+        section.extend(self.document.children[start:])
+        del self.document.children[start:]
+        self.document += section
+        section["names"].append(nodes.fully_normalize_name(title))
+        self.document.note_implicit_target(section, section)
+        return section
+
+
+def _excerpt(meta: PostMeta, section: nodes.Element | None) -> str:
+    if meta.description:
+        return meta.description
+    if section is None:
+        return ""
+    for paragraph in section.findall(nodes.paragraph):
+        if any(
+            isinstance(parent, nodes.container) and "journal-post-header" in parent["classes"]
+            for parent in _ancestors(paragraph)
+        ):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return _shorten(text)
+    return ""
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= EXCERPT_LENGTH:
+        return text
+    cut = text[:EXCERPT_LENGTH].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    meta: PostMeta | None = env.temp_data.get(_META_KEY)
+    if meta is None:
+        return
+    docname = env.docname
+    section = _first_section(doctree)
+    title = section[0].astext() if section is not None else docname
+    anchor = section["ids"][0] if section is not None and section["ids"] else ""
+    record = Post(
+        docname=docname,
+        title=title,
+        meta=meta,
+        excerpt=_excerpt(meta, section),
+        words=int(env.temp_data.get(_WORDS_KEY, 0)),
+        anchor=anchor,
+    )
+    journal_domain(env).set_record("posts", docname, record)
+    env.metadata[docname]["orphan"] = True
+
+
+def setup_reading(app: Sphinx) -> None:
+    """Read posts: source text, title transform, record."""
+    app.connect("source-read", _on_source_read)
+    app.add_transform(PostTransform)
+    app.connect("doctree-read", _on_doctree_read)

@@ -1,0 +1,64 @@
+"""The extensions a journal stands on, set up so that ``extensions = ["sphinx_journal"]`` suffices.
+
+``myst_parser``, ``sphinx_design`` and ``sphinxcontrib.bibtex`` are set up
+when the project does not list them. A value the user set in ``conf.py`` is
+never changed: ``myst_enable_extensions`` gets the journal's syntax only
+when it is unset, and ``bibtex_bibfiles`` defaults to ``[]`` only when unset.
+
+Posts always get the journal's MyST syntax (task lists, dollar math …),
+whatever the project chose for its other pages: each post is parsed with a
+copy of the project's MyST configuration that adds them (see
+:func:`use_syntax_for`), so adding the extension to an existing project that
+set ``myst_enable_extensions`` leaves its pages exactly as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+#: The MyST syntax extensions that Jekyll journals use.
+JOURNAL_SYNTAX: Final = ("tasklist", "dollarmath", "amsmath", "colon_fence", "deflist", "linkify")
+
+_CONFIGS_ATTR: Final = "journal_myst_configs"
+
+
+def user_set(config: Config, name: str) -> bool:
+    """Whether ``conf.py`` or a ``-D`` override gave ``name`` a value."""
+    raw: dict[str, Any] = getattr(config, "_raw_config", {})
+    return name in raw or name in config.overrides
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    if not user_set(config, "myst_enable_extensions"):
+        config.myst_enable_extensions = list(JOURNAL_SYNTAX)
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = []
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    """Prepare the post-specific MyST configuration once MyST has made its own."""
+    page_config = app.env.myst_config  # type: ignore[attr-defined]
+    extensions = set(page_config.enable_extensions) | set(JOURNAL_SYNTAX)
+    post_config = dataclasses.replace(page_config, enable_extensions=extensions)
+    setattr(app.env, _CONFIGS_ATTR, (page_config, post_config))
+
+
+def use_syntax_for(env: BuildEnvironment, *, post: bool) -> None:
+    """Make the MyST parser use the journal syntax for the document about to be parsed."""
+    configs = getattr(env, _CONFIGS_ATTR, None)
+    if configs is not None:
+        env.myst_config = configs[1] if post else configs[0]  # type: ignore[attr-defined]
+
+
+def setup_upstream(app: Sphinx) -> None:
+    """Set up the extensions a journal needs, keeping the user's settings."""
+    for name in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
+        app.setup_extension(name)
+    app.connect("config-inited", _on_config_inited, priority=400)
+    app.connect("builder-inited", _on_builder_inited, priority=900)

@@ -1,0 +1,41 @@
+"""Shared fixtures: sphinx.testing test roots under tests/roots, and the shared example."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+#: The real journal post the project is checked against (present beside the checkout).
+SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "jekyll-site"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def shared_example() -> Path:
+    """The shared Jekyll site; tests that need it skip when it is not beside the checkout."""
+    if not (SHARED_EXAMPLE / "_posts").is_dir():
+        pytest.skip("../shared/examples/jekyll-site is not present")
+    return SHARED_EXAMPLE
+
+
+@pytest.fixture
+def example_project(tmp_path: Path, shared_example: Path) -> Path:
+    """A journal project holding the shared example's posts, unchanged."""
+    project = tmp_path / "example"
+    project.mkdir()
+    shutil.copytree(shared_example / "_posts", project / "_posts")
+    (project / "conf.py").write_text(
+        'project = "Study Journal"\nextensions = ["sphinx_journal"]\nhtml_theme = "furo"\n',
+        encoding="utf-8",
+    )
+    (project / "index.md").write_text("# Study Journal\n\nNotes of every day.\n", encoding="utf-8")
+    return project

@@ -1,0 +1,3 @@
+project = "Test Journal"
+extensions = ["sphinx_journal"]
+html_theme = "furo"
