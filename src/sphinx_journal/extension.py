@@ -7,14 +7,18 @@ from typing import TYPE_CHECKING
 from sphinx_journal import __version__
 from sphinx_journal.config import setup_config
 from sphinx_journal.domain import setup_domain
+from sphinx_journal.feeds import setup_feeds
 from sphinx_journal.i18n import setup_i18n
+from sphinx_journal.pages.calendar import setup_calendar
 from sphinx_journal.pages.freshness import setup_freshness
 from sphinx_journal.pages.generated import setup_generated
 from sphinx_journal.pages.listing import PostsDirective
 from sphinx_journal.pages.nodes import setup_nodes
+from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
 from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
+from sphinx_journal.sections import setup_sections
 from sphinx_journal.theme import setup_theme
 from sphinx_journal.upstream import setup_upstream
 
@@ -36,7 +40,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_consistency(app)
     app.add_directive("journal-posts", PostsDirective)
     app.add_post_transform(ResolveJournalNodes)
+    setup_sections(app)
+    setup_calendar(app)
     setup_generated(app)
+    setup_feeds(app)
+    setup_redirects(app)
     setup_freshness(app)
     setup_theme(app)
     return {
