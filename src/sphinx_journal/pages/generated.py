@@ -115,12 +115,32 @@ def all_pages(app: Sphinx) -> list[GeneratedPage]:
     return sorted(pages, key=lambda page: page.pagename)
 
 
+def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.Node) -> str:
+    """HTML of ``node`` as part of ``pagename``.
+
+    The translator reads per-page state from the builder (the current page,
+    its section and figure numbers), which is set while documents are being
+    written and holds the last document's values here: give it the page's own.
+    """
+    saved = (builder.current_docname, getattr(builder, "secnumbers", None),
+             getattr(builder, "fignumbers", None))
+    builder.current_docname, builder.secnumbers, builder.fignumbers = pagename, {}, {}
+    try:
+        return builder.render_partial(node)["fragment"]
+    finally:
+        builder.current_docname = saved[0]
+        if saved[1] is not None:
+            builder.secnumbers = saved[1]
+        if saved[2] is not None:
+            builder.fignumbers = saved[2]
+
+
 def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], str]:
     """The ``(pagename, context, template)`` of a generated page."""
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     linker = Linker(builder, page.pagename)
     section = render.section(page.title, "journal-page", page.build(linker))
-    body = builder.render_partial(section)["fragment"]
+    body = _render_fragment(builder, page.pagename, section)
     context: dict[str, Any] = {
         "title": html.escape(page.title),
         "body": body,
