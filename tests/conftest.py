@@ -39,3 +39,47 @@ def example_project(tmp_path: Path, shared_example: Path) -> Path:
     )
     (project / "index.md").write_text("# Study Journal\n\nNotes of every day.\n", encoding="utf-8")
     return project
+
+
+class Built:
+    """A finished build: its app, output folder and warning text."""
+
+    def __init__(self, app: object, outdir: Path, warnings: str) -> None:
+        self.app = app
+        self.outdir = outdir
+        self.warnings = warnings
+
+    def page(self, name: str) -> Path:
+        path = self.outdir / name
+        assert path.is_file(), f"{name} was not written"
+        return path
+
+
+@pytest.fixture
+def copy_root(tmp_path: Path):
+    """Copy a test root to a fresh folder (so a test may edit its sources)."""
+
+    def copy(name: str, dest: str = "src") -> Path:
+        target = tmp_path / dest
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def build(make_app):
+    """Build a source folder with sphinx.testing and return a :class:`Built`."""
+
+    def run(srcdir: Path, buildername: str = "html", *, outdir: Path | None = None,
+            parallel: int = 0, freshenv: bool = True, **confoverrides: object) -> Built:
+        builddir = outdir or (srcdir.parent / f"_build-{srcdir.name}")
+        app = make_app(buildername, srcdir=srcdir, builddir=builddir, freshenv=freshenv,
+                       parallel=parallel, confoverrides=confoverrides)
+        try:
+            app.build()
+        finally:
+            app.cleanup()  # docutils' global registries, so the next app starts clean
+        return Built(app, Path(app.outdir), app._warning.getvalue())
+
+    return run

@@ -9,7 +9,9 @@ translator, then rendered with the theme's ``page.html`` like any page.
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -150,10 +152,40 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
     return page.pagename, context, "page.html"
 
 
+MANIFEST = "sphinx-journal-pages.json"
+
+
+def remove_dropped_pages(app: Sphinx, pagenames: list[str]) -> None:
+    """Delete the pages an earlier build generated and this one does not (a tag now unused).
+
+    The list of pages written is kept beside the environment, in the
+    doctree folder, per builder: Sphinx removes no output file on its own.
+    """
+    manifest = Path(app.doctreedir) / MANIFEST
+    try:
+        written: dict[str, list[str]] = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        written = {}
+    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    outdir = Path(builder.outdir).resolve()
+    current = set(pagenames)
+    for pagename in written.get(builder.name, []):
+        if pagename in current or pagename in app.env.all_docs:
+            continue
+        path = (outdir / builder.get_outfilename(pagename)).resolve()
+        if path.is_relative_to(outdir) and path.is_file():
+            path.unlink()
+    written[builder.name] = sorted(current)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(written, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
 def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not has_journal_pages(app.builder):
         return
-    for page in all_pages(app):
+    pages = all_pages(app)
+    remove_dropped_pages(app, [page.pagename for page in pages])
+    for page in pages:
         yield render_page(app, page)
 
 

@@ -10,6 +10,14 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder writing ``env`` (``env.app`` is deprecated from Sphinx 9 on)."""
+    app = getattr(env, "_app", None) or env.app
+    builder: Builder = app.builder
+    return builder
 
 
 def has_journal_pages(builder: Builder) -> bool:

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_journal.i18n import _
-from sphinx_journal.pages.links import Linker
+from sphinx_journal.pages.links import Linker, builder_of
 from sphinx_journal.pages.nodes import journal_listing, page_link, post_neighbours
 from sphinx_journal.pages.registry import LISTING_RENDERERS, ListingContext
 from sphinx_journal.pages.render import link
@@ -21,7 +21,7 @@ class ResolveJournalNodes(SphinxPostTransform):
     default_priority = 100
 
     def run(self, **kwargs: Any) -> None:
-        linker = Linker(self.app.builder, self.env.docname)
+        linker = Linker(builder_of(self.env), self.env.docname)
         for link_node in list(self.document.findall(page_link)):
             self._page_link(link_node, linker)
         for neighbours in list(self.document.findall(post_neighbours)):

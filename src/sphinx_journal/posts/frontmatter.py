@@ -53,10 +53,13 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
         return None, []
     start, end = block
     yaml_text = "\n".join(text.split("\n")[start + 1 : end])
-    loader = yaml.SafeLoader(yaml_text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
+    except yaml.reader.ReaderError as exc:
+        return None, [Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = start + 2 + mark.line if mark is not None else start + 1
@@ -65,7 +68,8 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         return None, [Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):

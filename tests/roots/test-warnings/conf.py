@@ -1,0 +1,2 @@
+project = "Warnings"
+extensions = ["sphinx_journal"]

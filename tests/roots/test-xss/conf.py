@@ -1,0 +1,3 @@
+project = "XSS"
+extensions = ["sphinx_journal"]
+html_theme = "furo"

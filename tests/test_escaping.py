@@ -1,0 +1,29 @@
+"""Hostile titles and tags are text on every generated page, never markup."""
+
+from __future__ import annotations
+
+from tests.htmlutil import parse
+
+
+def test_titles_and_tags_are_escaped_everywhere(copy_root, build) -> None:
+    built = build(copy_root("xss"))
+    pages = [p for p in built.outdir.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) >= 8
+    for page in pages:
+        root = parse(page)
+        for element in root.iter():
+            assert element.tag not in ("script",) or not "".join(element.itertext()).count(
+                "alert"), page
+            assert element.tag not in ("iframe", "svg", "img") or "onerror" not in str(
+                element.attrib), page
+            for name in element.attrib:
+                assert not name.startswith("on"), (page, element.tag, name)
+    home = (built.outdir / "journal/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(" in home and "&amp; &lt;b&gt;bold&lt;/b&gt;" in home
+    assert "&lt;svg onload=alert(1)&gt;" in home
+    # the <title> holds the literal text too
+    title = parse(built.outdir / "_posts/2021-01-01-evil.html").find(".//title")
+    assert title is not None and "<script>alert(" in (title.text or "")
+    # slugs of hostile names stay inside journal/tags
+    tag_pages = sorted(p.name for p in (built.outdir / "journal/tags").iterdir())
+    assert all("/" not in name and not name.startswith(".") for name in tag_pages)

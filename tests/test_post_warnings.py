@@ -1,0 +1,62 @@
+"""Bad input: a located journal.* warning, the content kept, the build finished (SPEC §10)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.htmlutil import main, parse, text
+
+
+@pytest.fixture
+def built(copy_root, build):
+    return build(copy_root("warnings"))
+
+
+def warning_lines(warnings: str) -> list[tuple[str, int, str]]:
+    """(file, line, type) of every warning."""
+    found = re.findall(r"([\w./-]+\.md):(\d+): WARNING: .*? \[(journal\.\w+)\]", warnings)
+    return sorted((path.rsplit("/", 1)[-1], int(line), kind) for path, line, kind in found)
+
+
+def test_every_problem_is_located_and_typed(built) -> None:
+    assert warning_lines(built.warnings) == [
+        ("2021-01-01-malformed.md", 3, "journal.frontmatter"),
+        ("2021-01-02-bad-date.md", 3, "journal.date"),
+        ("2021-01-03-slugs.md", 3, "journal.tag"),
+        ("2021-01-03-slugs.md", 8, "journal.liquid"),
+        ("2021-01-03-slugs.md", 8, "journal.liquid"),
+        ("undated-notes.md", 1, "journal.date"),
+    ]
+    assert built.warnings.count("WARNING") == 6  # nothing else, and MyST does not repeat them
+
+
+def test_content_is_never_lost(built) -> None:
+    malformed = main(parse(built.page("_posts/2021-01-01-malformed.html")))
+    assert "The body survives." in text(malformed)
+    assert "Body of bad date." in text(main(parse(built.page("_posts/2021-01-02-bad-date.html"))))
+    home = text(main(parse(built.page("journal/index.html"))))
+    for title in ("Broken front matter", "Bad date", "Undated notes", "Slug collision"):
+        assert title in home
+    # the bad date falls back to the file name; the undated post is listed as undated
+    assert "January 2, 2021" in home
+    assert "undated" in home
+
+
+def test_one_slug_one_tag(built) -> None:
+    tag = text(main(parse(built.page("journal/tags/machine-learning.html"))))
+    assert "Undated notes" in tag and "Slug collision" in tag
+
+
+def test_suppress_warnings_and_minus_w(copy_root, build) -> None:
+    quiet = build(copy_root("warnings"),
+                  suppress_warnings=["journal.liquid", "journal.date", "journal.tag",
+                                     "journal.frontmatter"])
+    assert "journal." not in quiet.warnings
+
+
+def test_warnings_are_fatal_with_minus_w(copy_root, make_app) -> None:
+    app = make_app("html", srcdir=copy_root("warnings"), warningiserror=True, freshenv=True)
+    app.build()
+    assert app.statuscode == 1
