@@ -71,11 +71,24 @@ def copy_root(tmp_path: Path):
 def build(make_app):
     """Build a source folder with sphinx.testing and return a :class:`Built`."""
 
-    def run(srcdir: Path, buildername: str = "html", *, outdir: Path | None = None,
-            parallel: int = 0, freshenv: bool = True, **confoverrides: object) -> Built:
+    def run(
+        srcdir: Path,
+        buildername: str = "html",
+        *,
+        outdir: Path | None = None,
+        parallel: int = 0,
+        freshenv: bool = True,
+        **confoverrides: object,
+    ) -> Built:
         builddir = outdir or (srcdir.parent / f"_build-{srcdir.name}")
-        app = make_app(buildername, srcdir=srcdir, builddir=builddir, freshenv=freshenv,
-                       parallel=parallel, confoverrides=confoverrides)
+        app = make_app(
+            buildername,
+            srcdir=srcdir,
+            builddir=builddir,
+            freshenv=freshenv,
+            parallel=parallel,
+            confoverrides=confoverrides,
+        )
         try:
             app.build()
         finally:

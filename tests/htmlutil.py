@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 import html5lib
 
 
 def parse(path: Path) -> Element:
-    root: Element = html5lib.parse(path.read_text(encoding="utf-8"),
-                                   namespaceHTMLElements=False)
+    root: Element = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
     return root
 
 
@@ -50,9 +50,7 @@ def links(element: Element) -> Iterator[tuple[str, str]]:
 
 def resolve(page: Path, href: str) -> Path:
     """The file a relative link on ``page`` points to (anchors and queries dropped)."""
-    from urllib.parse import unquote
-
-    target = unquote(href.split("#")[0].split("?")[0])
+    target = unquote(href.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0])
     resolved = (page.parent / target).resolve() if target else page
     if resolved.is_dir():
         resolved = resolved / "index.html"

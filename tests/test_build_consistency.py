@@ -48,17 +48,20 @@ def edit(srcdir: Path, step: str) -> None:
         (posts / "2021-09-30-new.md").write_text(NEW_POST, encoding="utf-8")
     elif step == "edit":
         path = posts / "2021-09-27-day37.md"
-        path.write_text(path.read_text(encoding="utf-8")
-                        .replace("37일차 학습정리", "37일차 (edited)")
-                        .replace('tags: "PyTorch, 8주차"', "tags: [PyTorch, renamed]"),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            .replace("37일차 학습정리", "37일차 (edited)")
+            .replace('tags: "PyTorch, 8주차"', "tags: [PyTorch, renamed]"),
+            encoding="utf-8",
+        )
     elif step == "delete":
         (posts / "2021-09-24-day36.md").unlink()
 
 
 @pytest.mark.parametrize("parallel", [0, 2])
-def test_incremental_builds_leave_nothing_stale(copy_root, build, tmp_path: Path,
-                                                parallel: int) -> None:
+def test_incremental_builds_leave_nothing_stale(
+    copy_root, build, tmp_path: Path, parallel: int
+) -> None:
     srcdir = copy_root("basic", "incremental")
     outdir = tmp_path / "incremental-out"
     build(srcdir, outdir=outdir, parallel=parallel)

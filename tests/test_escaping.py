@@ -13,9 +13,11 @@ def test_titles_and_tags_are_escaped_everywhere(copy_root, build) -> None:
         root = parse(page)
         for element in root.iter():
             assert element.tag not in ("script",) or not "".join(element.itertext()).count(
-                "alert"), page
+                "alert"
+            ), page
             assert element.tag not in ("iframe", "svg", "img") or "onerror" not in str(
-                element.attrib), page
+                element.attrib
+            ), page
             for name in element.attrib:
                 assert not name.startswith("on"), (page, element.tag, name)
     home = (built.outdir / "journal/index.html").read_text(encoding="utf-8")

@@ -50,9 +50,10 @@ def test_one_slug_one_tag(built) -> None:
 
 
 def test_suppress_warnings_and_minus_w(copy_root, build) -> None:
-    quiet = build(copy_root("warnings"),
-                  suppress_warnings=["journal.liquid", "journal.date", "journal.tag",
-                                     "journal.frontmatter"])
+    quiet = build(
+        copy_root("warnings"),
+        suppress_warnings=["journal.liquid", "journal.date", "journal.tag", "journal.frontmatter"],
+    )
     assert "journal." not in quiet.warnings
 
 

@@ -30,7 +30,7 @@ def test_post_page_header(site) -> None:
     assert text(one(article, "journal-post-date")) == "September 24, 2021"
     assert re.fullmatch(r"\d+ min read", text(one(article, "journal-reading-time")))
     # the post's own first heading is kept, one level below the front-matter title
-    assert any(text(h) .startswith("부스트캠프 36일차") for h in article.iter("h2"))
+    assert any(text(h).startswith("부스트캠프 36일차") for h in article.iter("h2"))
 
 
 def test_badges_link_to_existing_tag_and_category_pages(site) -> None:
@@ -38,8 +38,10 @@ def test_badges_link_to_existing_tag_and_category_pages(site) -> None:
     badges = dict(links(one(main(parse(page)), "journal-post-badges")))
     assert set(badges) == {"Boostcamp-AI-Tech", "8주차", "Level2-U-Stage"}
     assert resolve(page, badges["8주차"]) == (site.outdir / "journal/tags/8주차.html").resolve()
-    assert resolve(page, badges["Boostcamp-AI-Tech"]) == (
-        site.outdir / "journal/categories/boostcamp-ai-tech.html").resolve()
+    assert (
+        resolve(page, badges["Boostcamp-AI-Tech"])
+        == (site.outdir / "journal/categories/boostcamp-ai-tech.html").resolve()
+    )
     for href in badges.values():
         assert resolve(page, href).is_file()
 
@@ -58,10 +60,14 @@ def test_previous_and_next_in_date_order(site) -> None:
 
     assert nav(POST) == {"journal-next": "[Boostcamp AI Tech] 37일차 학습정리"}
     assert nav("_posts/2021-09-27-day37.html") == {
-        "journal-prev": "[Boostcamp AI Tech] 36일차 학습정리", "journal-next": "Reading notes"}
+        "journal-prev": "[Boostcamp AI Tech] 36일차 학습정리",
+        "journal-next": "Reading notes",
+    }
     # the draft is skipped: Reading notes is followed by the 2022 post
     assert nav("_posts/2021-10-01-english-notes.html") == {
-        "journal-prev": "[Boostcamp AI Tech] 37일차 학습정리", "journal-next": "New year"}
+        "journal-prev": "[Boostcamp AI Tech] 37일차 학습정리",
+        "journal-next": "New year",
+    }
 
 
 def titles_on(page: Path) -> list[str]:
@@ -70,8 +76,12 @@ def titles_on(page: Path) -> list[str]:
 
 def test_home_lists_newest_first_and_links_everything(site) -> None:
     home = site.page("journal/index.html")
-    assert titles_on(home) == ["New year", "Reading notes", "[Boostcamp AI Tech] 37일차 학습정리",
-                               "[Boostcamp AI Tech] 36일차 학습정리"]
+    assert titles_on(home) == [
+        "New year",
+        "Reading notes",
+        "[Boostcamp AI Tech] 37일차 학습정리",
+        "[Boostcamp AI Tech] 36일차 학습정리",
+    ]
     nav = dict(links(one(main(parse(home)), "journal-nav")))
     assert {"Tags", "Categories", "Archive"} <= set(nav)
     for href in nav.values():
@@ -85,7 +95,9 @@ def test_tag_and_category_pages(site) -> None:
     assert "secret" not in counts  # only a draft uses it
     assert "(2)" in text(main(parse(tags)))
     assert titles_on(site.page("journal/tags/8주차.html")) == [
-        "[Boostcamp AI Tech] 37일차 학습정리", "[Boostcamp AI Tech] 36일차 학습정리"]
+        "[Boostcamp AI Tech] 37일차 학습정리",
+        "[Boostcamp AI Tech] 36일차 학습정리",
+    ]
     assert titles_on(site.page("journal/tags/python.html")) == ["Reading notes"]
     assert titles_on(site.page("journal/categories/life.html")) == ["New year"]
     assert not (site.outdir / "journal/tags/secret.html").exists()
@@ -114,7 +126,10 @@ def test_drafts_listed_when_asked(copy_root, build) -> None:
 
 def test_listing_directive_on_a_page(site) -> None:
     assert titles_on(site.page("index.html")) == [
-        "New year", "Reading notes", "[Boostcamp AI Tech] 37일차 학습정리"]
+        "New year",
+        "Reading notes",
+        "[Boostcamp AI Tech] 37일차 학습정리",
+    ]
 
 
 def test_front_matter_date_with_offset_and_nested_posts(site) -> None:

@@ -17,6 +17,6 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Sphinx entry point; the wiring lives in :mod:`sphinx_journal.extension`."""
-    from sphinx_journal.extension import setup as _setup
+    from sphinx_journal.extension import setup as _setup  # noqa: PLC0415 (import on use)
 
     return _setup(app)

@@ -151,8 +151,9 @@ def journal_config(config: Config) -> JournalConfig:
     if cached is not None and cached[0] is config:
         return cached[1]
     values = {
-        field.name: _check(field.name, getattr(config, f"journal_{field.name}"),
-                           getattr(_DEFAULTS, field.name))
+        field.name: _check(
+            field.name, getattr(config, f"journal_{field.name}"), getattr(_DEFAULTS, field.name)
+        )
         for field in dataclasses.fields(JournalConfig)
     }
     result = JournalConfig(**values)

@@ -91,9 +91,7 @@ class JournalDomain(Domain):
         "lecture": JournalXRefRole(),
         "paper": JournalXRefRole(),
     }
-    initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {
-        "fingerprints": {}
-    }
+    initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {"fingerprints": {}}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -191,7 +189,11 @@ class JournalDomain(Domain):
                 if not node.get("refexplicit"):
                     contnode = nodes.inline(candidate.title, candidate.title, classes=["xref"])
                 return make_refnode(
-                    builder, fromdocname, candidate.docname, candidate.anchor, contnode,
+                    builder,
+                    fromdocname,
+                    candidate.docname,
+                    candidate.anchor,
+                    contnode,
                     candidate.title,
                 )
         warn("xref", f"unknown {typ} {target!r} in {{{typ}}} role", node)
@@ -211,7 +213,11 @@ class JournalDomain(Domain):
             for candidate in self.targets(objtype).get(target, []):
                 if self._usable(candidate, builder):
                     ref = make_refnode(
-                        builder, fromdocname, candidate.docname, candidate.anchor, contnode,
+                        builder,
+                        fromdocname,
+                        candidate.docname,
+                        candidate.anchor,
+                        contnode,
                         candidate.title,
                     )
                     results.append((f"journal:{objtype}", ref))

@@ -32,6 +32,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "listing": "a listing directive option that cannot be used",
 }
 
+
 def warn(
     subtype: str,
     message: str,

@@ -69,18 +69,41 @@ def test_neutralize_keeps_line_numbers() -> None:
 
 
 yaml_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-    st.text(max_size=30), st.dates(), st.datetimes(timezones=st.just(dt.UTC)),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+    st.datetimes(timezones=st.just(dt.UTC)),
 )
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4)
+    ),
     max_leaves=12,
 )
 keys = st.sampled_from(
-    ["title", "subtitle", "description", "excerpt", "date", "categories", "category",
-     "tags", "tag", "author", "authors", "published", "draft", "use_math", "layout", "x"]
+    [
+        "title",
+        "subtitle",
+        "description",
+        "excerpt",
+        "date",
+        "categories",
+        "category",
+        "tags",
+        "tag",
+        "author",
+        "authors",
+        "published",
+        "draft",
+        "use_math",
+        "layout",
+        "x",
+    ]
 )
 
 

@@ -27,8 +27,9 @@ def test_highlight_becomes_a_code_block() -> None:
 
 
 def test_other_liquid_is_kept_and_warned_at_its_line() -> None:
-    text, problems = convert("line\n![img]({{ site.url }}/a.png) {% include note.html %}",
-                             first_line=9)
+    text, problems = convert(
+        "line\n![img]({{ site.url }}/a.png) {% include note.html %}", first_line=9
+    )
     assert text == "line\n![img]({{ site.url }}/a.png) {% include note.html %}"
     assert [(p.subtype, p.line) for p in problems] == [("liquid", 10), ("liquid", 10)]
     assert "{{ site.url }}" in problems[0].message

@@ -22,12 +22,18 @@ def meta_of(yaml_text: str, stem: str = "2021-09-24-day36"):
     [
         ("date: 2021-09-25", PostDate(dt.date(2021, 9, 25))),
         ("date: 2021-09-25 10:30:00", PostDate(dt.date(2021, 9, 25), dt.time(10, 30))),
-        ("date: 2021-09-25T10:30:00+09:00",
-         PostDate(dt.date(2021, 9, 25), dt.time(10, 30), dt.timedelta(hours=9))),
-        ('date: "2021-09-25 10:30 +0900"',
-         PostDate(dt.date(2021, 9, 25), dt.time(10, 30), dt.timedelta(hours=9))),
-        ("date: 2021-09-25 10:30:15 -0130",
-         PostDate(dt.date(2021, 9, 25), dt.time(10, 30, 15), -dt.timedelta(hours=1, minutes=30))),
+        (
+            "date: 2021-09-25T10:30:00+09:00",
+            PostDate(dt.date(2021, 9, 25), dt.time(10, 30), dt.timedelta(hours=9)),
+        ),
+        (
+            'date: "2021-09-25 10:30 +0900"',
+            PostDate(dt.date(2021, 9, 25), dt.time(10, 30), dt.timedelta(hours=9)),
+        ),
+        (
+            "date: 2021-09-25 10:30:15 -0130",
+            PostDate(dt.date(2021, 9, 25), dt.time(10, 30, 15), -dt.timedelta(hours=1, minutes=30)),
+        ),
         ('date: "2021-9-5"', PostDate(dt.date(2021, 9, 5))),
     ],
 )
@@ -112,17 +118,28 @@ def test_authors() -> None:
 
 @pytest.mark.parametrize(
     ("value", "draft"),
-    [("published: false", True), ("draft: true", True), ("published: true", False),
-     ("draft: false", False), ('published: "no"', True), ("title: x", False)],
+    [
+        ("published: false", True),
+        ("draft: true", True),
+        ("published: true", False),
+        ("draft: false", False),
+        ('published: "no"', True),
+        ("title: x", False),
+    ],
 )
 def test_drafts(value: str, draft: bool) -> None:
     assert meta_of(value)[0].draft is draft
 
 
 def test_use_math_accepted_and_unknown_keys_kept_silently() -> None:
-    meta, problems = meta_of("use_math: true\nlayout: post\npermalink: /x/\ncomments: true\n"
-                             "toc: {depth: 2}")
+    meta, problems = meta_of(
+        "use_math: true\nlayout: post\npermalink: /x/\ncomments: true\ntoc: {depth: 2}"
+    )
     assert problems == []
-    assert meta.extra == {"layout": "post", "permalink": "/x/", "comments": True,
-                          "toc": {"depth": 2}}
+    assert meta.extra == {
+        "layout": "post",
+        "permalink": "/x/",
+        "comments": True,
+        "toc": {"depth": 2},
+    }
     assert "use_math" not in meta.extra

@@ -45,8 +45,11 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = journal_domain(env)
     listings = domain.store("listings")
     used = {kind for kinds in listings.values() for kind in kinds}
-    current = {f"listing:{kind}": digest(FINGERPRINTS[kind](env))
-               for kind in sorted(used) if kind in FINGERPRINTS}
+    current = {
+        f"listing:{kind}": digest(FINGERPRINTS[kind](env))
+        for kind in sorted(used)
+        if kind in FINGERPRINTS
+    }
     current |= _neighbour_digests(env)
     previous: dict[str, str] = domain.data["fingerprints"]
     changed = {key for key, value in current.items() if previous.get(key) != value}

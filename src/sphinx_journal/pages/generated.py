@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from sphinx_journal.pages.registry import (
     register_pages,
 )
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.posts.record import Post
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,8 +48,9 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
         index = post_index(app.env)
         result: list[nodes.Node] = []
         nav = nodes.bullet_list(classes=["journal-nav"])
-        for page in sorted((p for p in pages if p.nav_order is not None),
-                           key=lambda p: (p.nav_order, p.pagename)):
+        for page in sorted(
+            (p for p in pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.pagename)
+        ):
             item = nodes.list_item()
             para = nodes.paragraph()
             para += render.link(linker, page.pagename, page.title)
@@ -59,12 +61,18 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
         for name in sorted(HOME_BLOCKS, key=lambda n: (HOME_BLOCKS[n][0], n)):
             result.extend(HOME_BLOCKS[name][1](context))
         recent = index.newest_first[: config.recent_posts]
-        result.append(render.section(str(_("Newest posts")), "newest-posts",
-                                     render.post_list(recent, linker, paths, language)))
+        result.append(
+            render.section(
+                str(_("Newest posts")),
+                "newest-posts",
+                render.post_list(recent, linker, paths, language),
+            )
+        )
         if len(index.posts) > len(recent):
             more = nodes.paragraph(classes=["journal-more"])
-            more += render.link(linker, paths.archive,
-                                _("All {count} posts").format(count=len(index.posts)))
+            more += render.link(
+                linker, paths.archive, _("All {count} posts").format(count=len(index.posts))
+            )
             result.append(more)
         return result
 
@@ -79,31 +87,38 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     index = post_index(app.env)
 
     yield GeneratedPage(
-        paths.tags, str(_("Tags")),
+        paths.tags,
+        str(_("Tags")),
         lambda linker: render.taxonomy_index(index.tags.values(), linker, "tag", paths),
         nav_order=10,
     )
     yield GeneratedPage(
-        paths.categories, str(_("Categories")),
-        lambda linker: render.taxonomy_index(index.categories.values(), linker, "category",
-                                             paths),
+        paths.categories,
+        str(_("Categories")),
+        lambda linker: render.taxonomy_index(index.categories.values(), linker, "category", paths),
         nav_order=20,
     )
     yield GeneratedPage(
-        paths.archive, str(_("Archive")),
-        lambda linker: render.archive(index, linker, paths, language, config.course_start,
-                                      config.week_label),
+        paths.archive,
+        str(_("Archive")),
+        lambda linker: render.archive(
+            index, linker, paths, language, config.course_start, config.week_label
+        ),
         nav_order=30,
     )
+
+    def listing(posts: tuple[Post, ...]) -> Callable[[Linker], list[nodes.Node]]:
+        return lambda linker: render.post_list(posts, linker, paths, language)
+
     for taxon in index.tags.values():
         yield GeneratedPage(
-            paths.tag(taxon.slug), _("Tag: {name}").format(name=taxon.name),
-            lambda linker, posts=taxon.posts: render.post_list(posts, linker, paths, language),
+            paths.tag(taxon.slug), _("Tag: {name}").format(name=taxon.name), listing(taxon.posts)
         )
     for taxon in index.categories.values():
         yield GeneratedPage(
-            paths.category(taxon.slug), _("Category: {name}").format(name=taxon.name),
-            lambda linker, posts=taxon.posts: render.post_list(posts, linker, paths, language),
+            paths.category(taxon.slug),
+            _("Category: {name}").format(name=taxon.name),
+            listing(taxon.posts),
         )
 
 
@@ -124,8 +139,11 @@ def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
     its section and figure numbers), which is set while documents are being
     written and holds the last document's values here: give it the page's own.
     """
-    saved = (builder.current_docname, getattr(builder, "secnumbers", None),
-             getattr(builder, "fignumbers", None))
+    saved = (
+        builder.current_docname,
+        getattr(builder, "secnumbers", None),
+        getattr(builder, "fignumbers", None),
+    )
     builder.current_docname, builder.secnumbers, builder.fignumbers = pagename, {}, {}
     try:
         return builder.render_partial(node)["fragment"]

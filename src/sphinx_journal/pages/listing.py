@@ -117,16 +117,27 @@ def render_posts(context: ListingContext) -> list[nodes.Node]:
     index = post_index(context.env)
     config = journal_config(context.env.config)
     posts = filter_posts(index.newest_first, context.options)
-    return post_list(posts, context.linker, PagePaths(config.path),
-                     context.env.config.language, context.options.get("format", "list"))
+    return post_list(
+        posts,
+        context.linker,
+        PagePaths(config.path),
+        context.env.config.language,
+        context.options.get("format", "list"),
+    )
 
 
 def posts_fingerprint(env: Any) -> object:
     """Everything a post listing can show, in order."""
     return [
-        (post.docname, post.title, post.meta.subtitle, post.excerpt,
-         post.meta.date.isoformat() if post.meta.date else None,
-         post.tags, post.categories)
+        (
+            post.docname,
+            post.title,
+            post.meta.subtitle,
+            post.excerpt,
+            post.meta.date.isoformat() if post.meta.date else None,
+            post.tags,
+            post.categories,
+        )
         for post in post_index(env).posts
     ]
 

@@ -15,15 +15,15 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-class page_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
+class page_link(nodes.Inline, nodes.TextElement):
     """A link to a generated journal page (``page``), text kept where no such page exists."""
 
 
-class post_neighbours(nodes.General, nodes.Element):  # noqa: N801
+class post_neighbours(nodes.General, nodes.Element):
     """Where a post's links to its previous and next posts go."""
 
 
-class journal_listing(nodes.General, nodes.Element):  # noqa: N801
+class journal_listing(nodes.General, nodes.Element):
     """A listing directive (``kind``, ``options``) waiting for the journal's records."""
 
 
@@ -37,11 +37,10 @@ def _pass(self: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     """Register the placeholders; post-transforms replace them before any writer sees them."""
-    handlers: dict[str, Any] = {
-        fmt: (_pass, _pass)
-        for fmt in ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml")
-    }
+    handlers: dict[str, Any] = dict.fromkeys(
+        ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml"), (_pass, _pass)
+    )
     app.add_node(page_link, **handlers)
-    skip: dict[str, Any] = {fmt: (_skip, None) for fmt in handlers}
+    skip: dict[str, Any] = dict.fromkeys(handlers, (_skip, None))
     app.add_node(post_neighbours, **skip)
     app.add_node(journal_listing, **skip)

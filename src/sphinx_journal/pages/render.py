@@ -23,15 +23,18 @@ from sphinx_journal.posts.weeks import week_of
 FORMATS = ("list", "cards", "timeline")
 
 
-def link(linker: Linker, pagename: str, text: str, anchor: str = "",
-         classes: Sequence[str] = ()) -> nodes.reference:
+def link(
+    linker: Linker, pagename: str, text: str, anchor: str = "", classes: Sequence[str] = ()
+) -> nodes.reference:
     """An internal link to ``pagename`` showing ``text`` (never interpreted as markup)."""
-    return nodes.reference(text, text, internal=True, refuri=linker.to(pagename, anchor),
-                           classes=list(classes))
+    return nodes.reference(
+        text, text, internal=True, refuri=linker.to(pagename, anchor), classes=list(classes)
+    )
 
 
-def page_reference(linker: Linker, pagename: str, text: str,
-                   classes: Sequence[str] = ()) -> nodes.Node:
+def page_reference(
+    linker: Linker, pagename: str, text: str, classes: Sequence[str] = ()
+) -> nodes.Node:
     """A link to a generated page, or plain text in builds without generated pages."""
     if linker.pages_exist:
         return link(linker, pagename, text, classes=classes)
@@ -44,14 +47,20 @@ def _date_text(post: Post, language: str | None) -> str:
 
 def _badges(post: Post, linker: Linker, paths: PagePaths) -> list[nodes.Node]:
     result: list[nodes.Node] = []
-    for names, page_of, classes in ((post.categories, paths.category, CATEGORY_BADGE),
-                                    (post.tags, paths.tag, TAG_BADGE)):
+    for names, page_of, classes in (
+        (post.categories, paths.category, CATEGORY_BADGE),
+        (post.tags, paths.tag, TAG_BADGE),
+    ):
         for name in names:
             badge = nodes.inline(name, name, classes=list(classes))
             if linker.pages_exist:
-                ref = nodes.reference("", "", internal=True,
-                                      refuri=linker.to(page_of(slugify(name))),
-                                      classes=["journal-badge"])
+                ref = nodes.reference(
+                    "",
+                    "",
+                    internal=True,
+                    refuri=linker.to(page_of(slugify(name))),
+                    classes=["journal-badge"],
+                )
                 ref += badge
                 result.extend([ref, nodes.Text(" ")])
             else:
@@ -59,8 +68,9 @@ def _badges(post: Post, linker: Linker, paths: PagePaths) -> list[nodes.Node]:
     return result
 
 
-def post_item(post: Post, linker: Linker, paths: PagePaths, language: str | None,
-              *, excerpt: bool = True) -> list[nodes.Node]:
+def post_item(
+    post: Post, linker: Linker, paths: PagePaths, language: str | None, *, excerpt: bool = True
+) -> list[nodes.Node]:
     """The paragraphs describing one post in a listing."""
     head = nodes.paragraph(classes=["journal-post-item-head"])
     date = _date_text(post, language)
@@ -69,8 +79,11 @@ def post_item(post: Post, linker: Linker, paths: PagePaths, language: str | None
     head += link(linker, post.docname, post.title, classes=["journal-post-title"])
     result: list[nodes.Node] = [head]
     if post.meta.subtitle:
-        result.append(nodes.paragraph(post.meta.subtitle, post.meta.subtitle,
-                                      classes=["journal-post-subtitle"]))
+        result.append(
+            nodes.paragraph(
+                post.meta.subtitle, post.meta.subtitle, classes=["journal-post-subtitle"]
+            )
+        )
     if excerpt and post.excerpt:
         result.append(nodes.paragraph(post.excerpt, post.excerpt, classes=["journal-excerpt"]))
     badges = _badges(post, linker, paths)
@@ -81,8 +94,9 @@ def post_item(post: Post, linker: Linker, paths: PagePaths, language: str | None
     return result
 
 
-def post_list(posts: Iterable[Post], linker: Linker, paths: PagePaths, language: str | None,
-              fmt: str = "list") -> list[nodes.Node]:
+def post_list(
+    posts: Iterable[Post], linker: Linker, paths: PagePaths, language: str | None, fmt: str = "list"
+) -> list[nodes.Node]:
     """Posts as a list, cards or a timeline (grouped by month)."""
     posts = list(posts)
     if not posts:
@@ -100,17 +114,28 @@ def post_list(posts: Iterable[Post], linker: Linker, paths: PagePaths, language:
     return [items]
 
 
-def _cards(posts: list[Post], linker: Linker, paths: PagePaths,
-           language: str | None) -> nodes.container:
-    grid = nodes.container(classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4",
-                                    "journal-cards"])
-    row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-sm-1",
-                                   "sd-row-cols-md-2", "sd-row-cols-lg-2", "sd-g-3"])
+def _cards(
+    posts: list[Post], linker: Linker, paths: PagePaths, language: str | None
+) -> nodes.container:
+    grid = nodes.container(
+        classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "journal-cards"]
+    )
+    row = nodes.container(
+        classes=[
+            "sd-row",
+            "sd-row-cols-1",
+            "sd-row-cols-sm-1",
+            "sd-row-cols-md-2",
+            "sd-row-cols-lg-2",
+            "sd-g-3",
+        ]
+    )
     grid += row
     for post in posts:
         col = nodes.container(classes=["sd-col", "sd-d-flex-row"])
-        card = nodes.container(classes=["sd-card", "sd-sphinx-override", "sd-w-100",
-                                        "sd-shadow-sm", "journal-card"])
+        card = nodes.container(
+            classes=["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "journal-card"]
+        )
         body = nodes.container(classes=["sd-card-body"])
         body.extend(post_item(post, linker, paths, language))
         card += body
@@ -119,8 +144,9 @@ def _cards(posts: list[Post], linker: Linker, paths: PagePaths,
     return grid
 
 
-def _timeline(posts: list[Post], linker: Linker, paths: PagePaths,
-              language: str | None) -> list[nodes.Node]:
+def _timeline(
+    posts: list[Post], linker: Linker, paths: PagePaths, language: str | None
+) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     current: tuple[int, int] | None = None
     items = nodes.bullet_list()
@@ -146,8 +172,9 @@ def section(title: str, ids: str, children: Iterable[nodes.Node]) -> nodes.secti
     return node
 
 
-def taxonomy_index(taxa: Iterable[Taxon], linker: Linker, page_of: str,
-                   paths: PagePaths) -> list[nodes.Node]:
+def taxonomy_index(
+    taxa: Iterable[Taxon], linker: Linker, page_of: str, paths: PagePaths
+) -> list[nodes.Node]:
     """Every tag (or category) with its number of posts, most used first."""
     ordered = sorted(taxa, key=lambda t: (-len(t.posts), t.slug))
     if not ordered:
@@ -166,20 +193,32 @@ def taxonomy_index(taxa: Iterable[Taxon], linker: Linker, page_of: str,
     return [items]
 
 
-def archive(index: PostIndex, linker: Linker, paths: PagePaths, language: str | None,
-            course_start: dt.date | None, week_label: str) -> list[nodes.Node]:
+def archive(
+    index: PostIndex,
+    linker: Linker,
+    paths: PagePaths,
+    language: str | None,
+    course_start: dt.date | None,
+    week_label: str,
+) -> list[nodes.Node]:
     """Posts by year and month, then by week."""
     result: list[nodes.Node] = []
     for year, months in index.by_month():
         year_section = section(str(year), f"year-{year}", [])
         for month, posts in months:
             label = format_month(year, month, language)
-            year_section += section(label, f"month-{year}-{month:02d}",
-                                    post_list(posts, linker, paths, language, "list"))
+            year_section += section(
+                label,
+                f"month-{year}-{month:02d}",
+                post_list(posts, linker, paths, language, "list"),
+            )
         result.append(year_section)
     if index.undated:
-        result.append(section(_("Undated"), "undated",
-                              post_list(reversed(index.undated), linker, paths, language)))
+        result.append(
+            section(
+                _("Undated"), "undated", post_list(reversed(index.undated), linker, paths, language)
+            )
+        )
     weeks: dict[str, tuple[str, list[Post]]] = {}
     for post in index.newest_first:
         if post.meta.date is not None:

@@ -28,18 +28,24 @@ class ResolveJournalNodes(SphinxPostTransform):
             neighbours.replace_self(self._neighbours(linker))
         for listing in list(self.document.findall(journal_listing)):
             renderer = LISTING_RENDERERS.get(listing["kind"])
-            content = renderer(ListingContext(self.env, linker, listing["options"])) \
-                if renderer else []
-            container = nodes.container(classes=["journal-listing",
-                                                 f"journal-{listing['kind']}"])
+            content = (
+                renderer(ListingContext(self.env, linker, listing["options"])) if renderer else []
+            )
+            container = nodes.container(classes=["journal-listing", f"journal-{listing['kind']}"])
             container.extend(content)
             listing.replace_self(container)
 
     @staticmethod
     def _page_link(node: page_link, linker: Linker) -> None:
         if linker.pages_exist:
-            ref = nodes.reference("", "", *node.children, internal=True,
-                                  refuri=linker.to(node["page"]), classes=node["classes"])
+            ref = nodes.reference(
+                "",
+                "",
+                *node.children,
+                internal=True,
+                refuri=linker.to(node["page"]),
+                classes=node["classes"],
+            )
             node.replace_self(ref)
         else:
             node.replace_self(nodes.inline("", "", *node.children, classes=node["classes"]))
@@ -49,8 +55,10 @@ class ResolveJournalNodes(SphinxPostTransform):
         if older is None and newer is None:
             return []
         nav = nodes.container(classes=["journal-post-nav"])
-        for post, label, css in ((older, _("Previous post"), "journal-prev"),
-                                 (newer, _("Next post"), "journal-next")):
+        for post, label, css in (
+            (older, _("Previous post"), "journal-prev"),
+            (newer, _("Next post"), "journal-next"),
+        ):
             if post is None:
                 continue
             para = nodes.paragraph(classes=[css])

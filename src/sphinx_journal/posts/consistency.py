@@ -15,16 +15,26 @@ if TYPE_CHECKING:
 def _check_taxonomies(app: Sphinx, env: BuildEnvironment) -> None:
     """Two spellings with one slug are one tag: say so where the other spelling is used."""
     index = post_index(env)
-    for kind, keys, taxa in (("tag", ("tags", "tag"), index.tags),
-                             ("category", ("categories", "category"), index.categories)):
+    for kind, keys, taxa in (
+        ("tag", ("tags", "tag"), index.tags),
+        ("category", ("categories", "category"), index.categories),
+    ):
         for taxon in taxa.values():
             for alias in taxon.aliases:
-                post = next(p for p in reversed(taxon.posts)
-                            if alias in (p.tags if kind == "tag" else p.categories))
-                line = next((post.meta.key_lines[k] for k in keys if k in post.meta.key_lines),
-                            None)
-                warn("tag", f"{kind} {alias!r} has the same URL slug {taxon.slug!r} as "
-                     f"{taxon.name!r}; they are listed as one {kind}", (post.docname, line))
+                post = next(
+                    p
+                    for p in reversed(taxon.posts)
+                    if alias in (p.tags if kind == "tag" else p.categories)
+                )
+                line = next(
+                    (post.meta.key_lines[k] for k in keys if k in post.meta.key_lines), None
+                )
+                warn(
+                    "tag",
+                    f"{kind} {alias!r} has the same URL slug {taxon.slug!r} as "
+                    f"{taxon.name!r}; they are listed as one {kind}",
+                    (post.docname, line),
+                )
 
 
 def setup_consistency(app: Sphinx) -> None:

@@ -72,9 +72,12 @@ def convert(text: str, first_line: int = 1) -> tuple[str, list[Problem]]:
             if in_highlight and not was_raw and _END_HIGHLIGHT.match(line):
                 lines[index] = _END_HIGHLIGHT.sub(r"\1```", line)
                 in_highlight = False
-            elif fence is not None and line.strip().startswith(fence) and set(
-                line.strip()
-            ) == {fence[0]} and len(line.strip()) >= len(fence):
+            elif (
+                fence is not None
+                and line.strip().startswith(fence)
+                and set(line.strip()) == {fence[0]}
+                and len(line.strip()) >= len(fence)
+            ):
                 fence = None
                 lines[index] = line
             else:

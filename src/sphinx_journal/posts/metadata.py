@@ -19,9 +19,20 @@ from sphinx_journal.posts.problems import Problem
 #: Keys with a meaning of their own; everything else lands in ``PostMeta.extra``.
 KNOWN_KEYS: Final = frozenset(
     {
-        "title", "subtitle", "description", "excerpt", "date",
-        "categories", "category", "tags", "tag", "author", "authors",
-        "published", "draft", "use_math",
+        "title",
+        "subtitle",
+        "description",
+        "excerpt",
+        "date",
+        "categories",
+        "category",
+        "tags",
+        "tag",
+        "author",
+        "authors",
+        "published",
+        "draft",
+        "use_math",
     }
 )
 
@@ -125,8 +136,10 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
     authors = split_names(data["authors"]) if "authors" in data else ()
     if not authors and data.get("author") is not None:
         author = data["author"]
-        authors = split_names(author) if isinstance(author, (list, tuple)) else _unique(
-            [str(author).strip()]
+        authors = (
+            split_names(author)
+            if isinstance(author, (list, tuple))
+            else _unique([str(author).strip()])
         )
 
     meta = PostMeta(

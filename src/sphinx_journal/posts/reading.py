@@ -182,7 +182,7 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         title=title,
         meta=meta,
         excerpt=_excerpt(meta, section),
-        words=int(env.temp_data.get(_WORDS_KEY, 0)),
+        words=int(env.temp_data.get(_WORDS_KEY) or 0),
         anchor=anchor,
     )
     journal_domain(env).set_record("posts", docname, record)

@@ -45,6 +45,11 @@ class Post:
         yield Target("post", self.docname, self.title, self.docname, "", self.sort_key)
         if self.meta.date is not None:
             yield Target(
-                "post", self.meta.date.day.isoformat(), self.title, self.docname, "",
-                self.sort_key, inventory=False,
+                "post",
+                self.meta.date.day.isoformat(),
+                self.title,
+                self.docname,
+                "",
+                self.sort_key,
+                inventory=False,
             )

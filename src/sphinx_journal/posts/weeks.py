@@ -24,7 +24,10 @@ def week_of(day: dt.date, course_start: dt.date | None, label: str) -> Week:
     if course_start is not None:
         number = (day - course_start).days // 7 + 1
         start = course_start + dt.timedelta(weeks=number - 1)
-        return Week(f"course-{number:04d}" if number >= 0 else f"course--{-number:03d}",
-                    label.format(n=number), start)
+        return Week(
+            f"course-{number:04d}" if number >= 0 else f"course--{-number:03d}",
+            label.format(n=number),
+            start,
+        )
     year, week, weekday = day.isocalendar()
     return Week(f"{year}-W{week:02d}", f"{year}-W{week:02d}", day - dt.timedelta(days=weekday - 1))
