@@ -170,3 +170,20 @@ def test_non_html_builders_show_badges_as_text(copy_root, build) -> None:
     assert "8주차" in post and "Naver Boostcamp AI Tech Level1 Day36" in post
     assert "Next post" in post
     assert not (built.outdir / "journal").exists()
+
+
+def test_jekyll_links_excerpt_and_inline_math(site) -> None:
+    page = site.page("_posts/2021-10-01-english-notes.html")
+    body = main(parse(page))
+    hrefs = dict(links(body))
+    assert resolve(page, hrefs["the day 36 notes"]) == site.page(POST).resolve()
+    assert resolve(page, hrefs["day 37"]) == site.page("_posts/2021-09-27-day37.html").resolve()
+    [image] = [img for img in body.iter("img") if img.get("alt") == "logo"]
+    assert resolve(page, image.get("src") or "").is_file()
+    maths = [text(m) for m in by_class(body, "math", "span")]
+    assert any("e^{i\\pi} + 1 = 0" in m for m in maths)
+    assert not by_class(body, "math", "div")  # inline, not display
+    excerpt = text(one(main(parse(site.page("journal/tags/python.html"))), "journal-excerpt"))
+    assert excerpt.startswith("What I read this week")
+    assert "the day 36 notes and day 37." in excerpt
+    assert "old blog" not in excerpt

@@ -38,7 +38,7 @@ def meta_of(yaml_text: str, stem: str = "2021-09-24-day36"):
     ],
 )
 def test_dates_from_front_matter(value: str, expected: PostDate) -> None:
-    meta, problems = meta_of(value)
+    meta, problems = meta_of(value, stem="day36")
     assert problems == []
     assert meta.date == expected
     assert not meta.date_from_filename
@@ -50,6 +50,14 @@ def test_offset_is_kept_and_naive_and_aware_sort_together() -> None:
     assert aware.isoformat() == "2021-09-25T10:30:00+09:00"
     assert sorted([aware, naive], key=lambda d: d.sort_key) == [naive, aware]
     assert aware.as_datetime().utcoffset() == dt.timedelta(hours=9)
+
+
+def test_a_date_that_disagrees_with_the_file_name_is_warned() -> None:
+    meta, problems = meta_of("title: x\ndate: 2021-09-25 01:00 +0900")
+    assert meta.date is not None and meta.date.day == dt.date(2021, 9, 25)
+    assert [(p.subtype, p.line) for p in problems] == [("date", 3)]
+    assert "disagrees" in problems[0].message
+    assert meta_of("date: 2021-09-24 23:00")[1] == []
 
 
 def test_date_falls_back_to_the_file_name() -> None:

@@ -5,13 +5,16 @@ tags are removed everywhere (their content kept as is), ``{% highlight %}``
 blocks become fenced code, and kramdown attribute lines (``{: .notice}``,
 ``{:toc}``) are dropped. Any other Liquid tag or output outside code stays
 as text and is reported, because its meaning (site variables, includes)
-does not exist here. Every line keeps its number, so later warnings point
+does not exist here, except link tags (``{% post_url %}``, ``{% link %}``)
+and ``{{ site.url }}``, which become relative links. kramdown's inline
+``$$…$$`` becomes inline math. Every line keeps its number, so later warnings point
 at the right place in the original file.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from sphinx_journal.posts.problems import Problem
@@ -23,6 +26,15 @@ _KRAMDOWN_ATTRIBUTES: Final = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _LIQUID: Final = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _FENCE: Final = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN: Final = re.compile(r"(`+)(?:(?!\1).)+?\1")
+#: ``{{ site.url }}{{ site.baseurl }}/`` (either or both) before a path: the site root.
+_SITE_ROOT: Final = re.compile(r"(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+/?")
+#: kramdown's ``$$…$$`` inside a line of text is inline math (alone on a line it is display).
+_INLINE_DOUBLE_DOLLAR: Final = re.compile(r"(?<![$\\])\$\$(?!\$)(\S(?:.*?\S)?)\$\$(?!\$)")
+_LINK_TAG: Final = re.compile(r"\{%-?\s*(post_url|link)\s+(\S+?)\s*-?%\}")
+
+#: Resolves a link tag: ``("post_url", "2021-09-24-day36")``, ``("link", "_posts/x.md")``
+#: or ``("root", "")`` to a path relative to the current post, or ``None`` if unknown.
+Resolver = Callable[[str, str], str | None]
 
 
 def _strip_raw(line: str, in_raw: bool) -> tuple[str, bool, list[tuple[int, int]]]:
@@ -53,11 +65,76 @@ def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= low or start >= high for low, high in spans)
 
 
-def convert(text: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+def _liquid_outside_code(
+    line: str,
+    protected: list[tuple[int, int]],
+    resolve: Resolver | None,
+    line_number: int,
+    problems: list[Problem],
+) -> str:
+    """Resolve link tags and site-root outputs; report every other Liquid tag."""
+    out: list[str] = []
+    position = 0
+    for match in re.finditer(f"{_SITE_ROOT.pattern}|{_LIQUID.pattern}", line):
+        if not _outside(protected, match.start(), match.end()):
+            continue
+        replacement = _resolve(match.group(0), resolve)
+        if replacement is None:
+            problems.append(
+                Problem(
+                    "liquid",
+                    _unknown_message(match.group(0)),
+                    line_number,
+                )
+            )
+            continue
+        out.append(line[position : match.start()])
+        out.append(replacement)
+        position = match.end()
+    out.append(line[position:])
+    return "".join(out)
+
+
+def _inline_math(line: str) -> str:
+    """``$$x$$`` within text becomes ``$x$``, as kramdown reads it; alone on a line it stays."""
+    match = _INLINE_DOUBLE_DOLLAR.search(line)
+    if match is None or _INLINE_DOUBLE_DOLLAR.fullmatch(line.strip()):
+        return line
+    return _INLINE_DOUBLE_DOLLAR.sub(r"$\1$", line)
+
+
+def _resolve(liquid: str, resolve: Resolver | None) -> str | None:
+    if resolve is None:
+        return None
+    if _SITE_ROOT.fullmatch(liquid):
+        root = resolve("root", "")
+        return None if root is None else root
+    tag = _LINK_TAG.fullmatch(liquid)
+    if tag is not None:
+        return resolve(tag.group(1), tag.group(2))
+    return None
+
+
+def _unknown_message(liquid: str) -> str:
+    tag = _LINK_TAG.fullmatch(liquid)
+    if tag is not None:
+        return f"Liquid {liquid!r}: no post or file {tag.group(2)!r} in this project; kept as text"
+    return (
+        f"Liquid {liquid!r} has no meaning here; kept as text "
+        "(wrap it in {% raw %} … {% endraw %} to silence this)"
+    )
+
+
+def convert(
+    text: str, first_line: int = 1, resolve: Resolver | None = None
+) -> tuple[str, list[Problem]]:
     """``text`` with Liquid and kramdown handled, and the problems found.
 
     ``first_line`` is the number of ``text``'s first line in the file, so
     that the body after the front matter is reported at its true line.
+    ``resolve`` turns ``{% post_url %}``, ``{% link %}`` and
+    ``{{ site.url }}``/``{{ site.baseurl }}`` into relative paths; without it
+    they are reported like any other Liquid.
     """
     problems: list[Problem] = []
     lines = text.split("\n")
@@ -96,16 +173,9 @@ def convert(text: str, first_line: int = 1) -> tuple[str, list[Problem]]:
                 lines[index] = ""
                 continue
         code_spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(line)]
-        protected = raw_spans + code_spans
-        for match in _LIQUID.finditer(line):
-            if _outside(protected, match.start(), match.end()):
-                problems.append(
-                    Problem(
-                        "liquid",
-                        f"Liquid {match.group(0)!r} has no meaning here; kept as text "
-                        "(wrap it in {% raw %} … {% endraw %} to silence this)",
-                        first_line + index,
-                    )
-                )
-        lines[index] = line
+        if not was_raw and not code_spans:
+            line = _inline_math(line)
+        lines[index] = _liquid_outside_code(
+            line, raw_spans + code_spans, resolve, first_line + index, problems
+        )
     return "\n".join(lines), problems

@@ -124,8 +124,19 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
         except DateError as exc:
             line = front.line_of("date") if front is not None else None
             problems.append(Problem("date", f"bad date: {exc}", line))
+    named = date_from_filename(stem)
+    if date is not None and named is not None and date.day != named.day:
+        line = front.line_of("date") if front is not None else None
+        problems.append(
+            Problem(
+                "date",
+                f"date {date.day.isoformat()} disagrees with the file name's "
+                f"{named.day.isoformat()}; the front matter's date is used",
+                line,
+            )
+        )
     if date is None:
-        date = date_from_filename(stem)
+        date = named
         from_filename = date is not None
     if date is None and not problems:
         line = front.first_line if front is not None else 1

@@ -12,8 +12,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Final
 
 from docutils import nodes
@@ -34,6 +35,7 @@ from sphinx_journal.warnings_ import warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 _META_KEY: Final = "journal_post_meta"
 _WORDS_KEY: Final = "journal_post_words"
@@ -57,6 +59,40 @@ def title_from_stem(stem: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word) or stem
 
 
+def link_resolver(env: BuildEnvironment, docname: str) -> liquid.Resolver:
+    """Resolve Jekyll's link tags to paths relative to ``docname``'s source file.
+
+    ``{% post_url name %}`` finds the post whose file name (or path under its
+    posts folder) is ``name``; ``{% link path %}`` a file under the source
+    folder; ``{{ site.url }}`` the source folder itself. MyST then turns the
+    relative paths into ordinary document and file links.
+    """
+    here = posixpath.dirname(docname)
+
+    def relative(target: str) -> str:
+        return posixpath.relpath(target, here or ".")
+
+    def resolve(kind: str, argument: str) -> str | None:
+        if kind == "root":
+            return relative(".") + "/"
+        if kind == "post_url":
+            name = argument.strip("/")
+            for candidate in sorted(env.found_docs):
+                if (candidate == name or candidate.endswith(f"/{name}")) and is_post(
+                    env.config, candidate
+                ):
+                    return relative(str(env.doc2path(candidate, False).as_posix()))
+            return None
+        if kind == "link":
+            path = argument.strip("/")
+            if ".." not in path.split("/") and (Path(env.srcdir) / path).is_file():
+                return relative(path)
+            return None
+        return None
+
+    return resolve
+
+
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     post = is_post(app.config, docname)
@@ -70,7 +106,9 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     block = frontmatter.find_block(text)
     body_start = block[1] + 1 if block else 0
     lines = text.split("\n")
-    body, liquid_problems = liquid.convert("\n".join(lines[body_start:]), body_start + 1)
+    body, liquid_problems = liquid.convert(
+        "\n".join(lines[body_start:]), body_start + 1, link_resolver(env, docname)
+    )
     source[0] = "\n".join([*lines[:body_start], body])
     meta, meta_problems = read_meta(front, PurePosixPath(docname).name)
     for problem in [*problems, *meta_problems, *liquid_problems]:
@@ -135,21 +173,30 @@ class PostTransform(SphinxTransform):
         return section
 
 
+MORE: Final = "<!--more-->"
+
+
 def _excerpt(meta: PostMeta, section: nodes.Element | None) -> str:
+    """The description, else the text before ``<!--more-->``, else the first paragraph."""
     if meta.description:
         return meta.description
     if section is None:
         return ""
-    for paragraph in section.findall(nodes.paragraph):
+    paragraphs: list[str] = []
+    for node in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))):
+        if isinstance(node, nodes.raw):
+            if MORE in node.astext().replace(" ", ""):
+                return " ".join(paragraphs)
+            continue
         if any(
             isinstance(parent, nodes.container) and "journal-post-header" in parent["classes"]
-            for parent in _ancestors(paragraph)
+            for parent in _ancestors(node)
         ):
             continue
-        text = " ".join(paragraph.astext().split())
+        text = " ".join(node.astext().split())
         if text:
-            return _shorten(text)
-    return ""
+            paragraphs.append(text)
+    return _shorten(paragraphs[0]) if paragraphs else ""
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:
