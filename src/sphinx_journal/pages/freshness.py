@@ -30,15 +30,13 @@ def digest(value: object) -> str:
 
 
 def _neighbour_digests(env: BuildEnvironment) -> dict[str, str]:
-    result: dict[str, str] = {}
-    posts = post_index(env).posts
-    for position, post in enumerate(posts):
-        older = posts[position - 1] if position else None
-        newer = posts[position + 1] if position + 1 < len(posts) else None
-        result[f"neighbours:{post.docname}"] = digest(
-            [(p.docname, p.title) if p else None for p in (older, newer)]
+    index = post_index(env)
+    return {
+        f"neighbours:{post.docname}": digest(
+            [(p.docname, p.title) if p else None for p in index.neighbours(post.docname)]
         )
-    return result
+        for post in index.posts
+    }
 
 
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -8,6 +8,7 @@ therefore never show a stale list.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -44,14 +45,18 @@ class PostIndex:
     def newest_first(self) -> tuple[Post, ...]:
         return tuple(reversed(self.posts))
 
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        return {post.docname: position for position, post in enumerate(self.posts)}
+
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
         """The previous (older) and next (newer) post of ``docname``."""
-        for position, post in enumerate(self.posts):
-            if post.docname == docname:
-                older = self.posts[position - 1] if position > 0 else None
-                newer = self.posts[position + 1] if position + 1 < len(self.posts) else None
-                return older, newer
-        return None, None
+        position = self._positions.get(docname)
+        if position is None:
+            return None, None
+        older = self.posts[position - 1] if position > 0 else None
+        newer = self.posts[position + 1] if position + 1 < len(self.posts) else None
+        return older, newer
 
     def by_month(self) -> list[tuple[int, list[tuple[int, list[Post]]]]]:
         """Dated posts by year then month, newest first."""
