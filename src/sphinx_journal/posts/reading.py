@@ -81,13 +81,18 @@ def link_resolver(env: BuildEnvironment, docname: str) -> liquid.Resolver:
                 if (candidate == name or candidate.endswith(f"/{name}")) and is_post(
                     env.config, candidate
                 ):
-                    return relative(str(env.doc2path(candidate, False).as_posix()))
+                    target = env.doc2path(candidate, False).as_posix()
+                    env.note_dependency(target)  # re-read this post if that one goes
+                    return relative(target)
+            # a missing dependency makes Sphinx re-read this post until the target exists
+            env.note_dependency(f"_posts/{name}.md")
             return None
         if kind == "link":
             path = argument.strip("/")
-            if ".." not in path.split("/") and (Path(env.srcdir) / path).is_file():
-                return relative(path)
-            return None
+            if ".." in path.split("/"):
+                return None
+            env.note_dependency(path)
+            return relative(path) if (Path(env.srcdir) / path).is_file() else None
         return None
 
     return resolve
