@@ -14,6 +14,16 @@ ROOTS = Path(__file__).parent / "roots"
 SHARED_EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "jekyll-site"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--journal-corpus",
+        metavar="DIR",
+        default=None,
+        help="build a real Jekyll journal (a site folder or its _posts folder) and report "
+        "its warnings per type",
+    )
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS

@@ -29,3 +29,21 @@ def test_titles_and_tags_are_escaped_everywhere(copy_root, build) -> None:
     # slugs of hostile names stay inside journal/tags
     tag_pages = sorted(p.name for p in (built.outdir / "journal/tags").iterdir())
     assert all("/" not in name and not name.startswith(".") for name in tag_pages)
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_pages_parse_without_errors_and_the_source_folder_is_untouched(copy_root, build) -> None:
+    import html5lib
+
+    for root in ("xss", "basic"):
+        srcdir = copy_root(root, f"src-{root}")
+        before = snapshot(srcdir)
+        built = build(srcdir, outdir=srcdir.parent / f"out-{root}")
+        assert snapshot(srcdir) == before  # nothing written into the sources (autobuild loops)
+        parser = html5lib.HTMLParser()
+        for page in built.outdir.rglob("*.html"):
+            parser.parse(page.read_text(encoding="utf-8"))
+            assert parser.errors == [], (page, parser.errors[:3])
