@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html5lib
+
 from tests.htmlutil import parse
 
 
@@ -36,8 +38,6 @@ def snapshot(folder) -> dict[str, bytes]:
 
 
 def test_pages_parse_without_errors_and_the_source_folder_is_untouched(copy_root, build) -> None:
-    import html5lib
-
     for root in ("xss", "basic"):
         srcdir = copy_root(root, f"src-{root}")
         before = snapshot(srcdir)
