@@ -16,6 +16,7 @@ from sphinx_journal.pages.listing import PostsDirective
 from sphinx_journal.pages.nodes import setup_nodes
 from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
+from sphinx_journal.posts.book import setup_book
 from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.sections import setup_sections
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_reading(app)
     setup_consistency(app)
+    setup_book(app)
     app.add_directive("journal-posts", PostsDirective)
     app.add_post_transform(ResolveJournalNodes)
     setup_sections(app)

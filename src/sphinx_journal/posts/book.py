@@ -1,0 +1,80 @@
+"""Posts as chapters, in date order, for builders that make one book of the project.
+
+HTML pages keep posts out of the toctree (a thousand posts in every page's
+navigation would bury it); LaTeX, Texinfo, EPUB and single-page HTML need
+them in it to include them at all. The root document therefore carries one
+hidden toctree of the journal's own, empty while it is read; once every post
+has been read, its entries are set to the posts in date order for book
+builders, and to nothing for the others, and the root's cached doctree and
+the environment's toctree relations are updated to match.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_journal.pages.links import builder_of
+from sphinx_journal.posts.index import post_index
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+BOOK_BUILDERS: Final = frozenset({"latex", "texinfo", "epub", "singlehtml"})
+MARKER: Final = "journal_posts"
+
+
+def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    if env.docname != app.config.root_doc:
+        return
+    toctree = addnodes.toctree(
+        parent=env.docname,
+        entries=[],
+        includefiles=[],
+        maxdepth=-1,
+        caption=None,
+        glob=False,
+        hidden=True,
+        includehidden=False,
+        numbered=0,
+        titlesonly=False,
+        rawentries=[],
+    )
+    toctree[MARKER] = True
+    doctree += toctree  # hidden: renders nothing in HTML
+
+
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    root = app.config.root_doc
+    if root not in env.all_docs:
+        return []
+    builder = builder_of(env)
+    wanted = (
+        [post.docname for post in post_index(env).posts] if builder.name in BOOK_BUILDERS else []
+    )
+    doctree = env.get_doctree(root)
+    marker = next((n for n in doctree.findall(addnodes.toctree) if n.get(MARKER)), None)
+    if marker is None or marker["includefiles"] == wanted:
+        return []
+    previous = set(marker["includefiles"])
+    marker["entries"] = [(None, docname) for docname in wanted]
+    marker["includefiles"] = list(wanted)
+    builder.write_doctree(root, doctree, _cache=False)
+    # get_doctree() keeps the pickled bytes it read; drop them so the new tree is read
+    getattr(env, "_pickled_doctree_cache", {}).pop(root, None)
+    includes = [d for d in env.toctree_includes.get(root, []) if d not in previous]
+    env.toctree_includes[root] = includes + wanted
+    for docname in previous - set(wanted):
+        env.files_to_rebuild.get(docname, set()).discard(root)
+    for docname in wanted:
+        env.files_to_rebuild.setdefault(docname, set()).add(root)
+    return [root]
+
+
+def setup_book(app: Sphinx) -> None:
+    app.connect("doctree-read", _on_doctree_read)
+    app.connect("env-updated", _on_env_updated)
