@@ -83,3 +83,31 @@ def test_incremental_builds_leave_nothing_stale(
         for name in sorted(want):
             assert got.get(name) == want[name], f"{name} differs after {step}"
         assert {n for n in got.keys() - want.keys() if n.startswith(JOURNAL_PAGES)} == set()
+
+
+def mtimes(outdir: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(outdir)): p.stat().st_mtime_ns
+        for p in outdir.rglob("*.html")
+        if "_static" not in p.parts
+    }
+
+
+SPHINX_OWN = {"genindex.html", "search.html"}  # Sphinx rewrites these on every build
+
+
+def test_rebuilds_write_only_what_changed(copy_root, build, tmp_path: Path) -> None:
+    srcdir = copy_root("basic")
+    outdir = tmp_path / "out"
+    first = build(srcdir, outdir=outdir)
+    before = mtimes(first.outdir)
+    build(srcdir, outdir=outdir, freshenv=False)
+    after = mtimes(first.outdir)
+    assert {name for name in after if after[name] != before[name]} <= SPHINX_OWN
+
+    post = srcdir / "posts/2022/new-year.md"  # a post no other post links to
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build(srcdir, outdir=outdir, freshenv=False)
+    edited = mtimes(first.outdir)
+    rewritten = {name for name in edited if edited[name] != after[name]} - SPHINX_OWN
+    assert rewritten == {"posts/2022/new-year.html"}

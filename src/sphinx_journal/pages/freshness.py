@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING
 
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.registry import FINGERPRINTS
+from sphinx_journal.pages.registry import FINGERPRINTS, FRAME_FINGERPRINTS
 from sphinx_journal.posts.index import post_index
 
 if TYPE_CHECKING:
@@ -27,6 +27,11 @@ def digest(value: object) -> str:
     """A digest of ``value`` that is the same in every process and every run."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def frame_fingerprint(env: BuildEnvironment) -> str:
+    """A digest of the journal content shown on every page."""
+    return digest({name: FRAME_FINGERPRINTS[name](env) for name in sorted(FRAME_FINGERPRINTS)})
 
 
 def _neighbour_digests(env: BuildEnvironment) -> dict[str, str]:
@@ -49,13 +54,16 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if kind in FINGERPRINTS
     }
     current |= _neighbour_digests(env)
+    current["frame"] = frame_fingerprint(env)
     previous: dict[str, str] = domain.data["fingerprints"]
     changed = {key for key, value in current.items() if previous.get(key) != value}
     domain.data["fingerprints"] = current
     stale: set[str] = set()
     for key in changed:
         kind, _, name = key.partition(":")
-        if kind == "listing":
+        if kind == "frame":
+            stale.update(env.all_docs)
+        elif kind == "listing":
             stale.update(doc for doc, kinds in listings.items() if name in kinds)
         else:
             stale.add(name)

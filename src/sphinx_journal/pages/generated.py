@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
+from sphinx_journal.pages.freshness import digest, frame_fingerprint
 from sphinx_journal.pages.links import Linker, PagePaths, has_journal_pages
 from sphinx_journal.pages.registry import (
     HOME_BLOCKS,
@@ -173,38 +174,60 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
 MANIFEST = "sphinx-journal-pages.json"
 
 
-def remove_dropped_pages(app: Sphinx, pagenames: list[str]) -> None:
-    """Delete the pages an earlier build generated and this one does not (a tag now unused).
-
-    The list of pages written is kept beside the environment, in the
-    doctree folder, per builder: Sphinx removes no output file on its own.
-    """
-    manifest = Path(app.doctreedir) / MANIFEST
+def _load_manifest(app: Sphinx) -> dict[str, dict[str, str]]:
     try:
-        written: dict[str, list[str]] = json.loads(manifest.read_text(encoding="utf-8"))
+        data = json.loads((Path(app.doctreedir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        written = {}
-    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_manifest(app: Sphinx, manifest: dict[str, dict[str, str]]) -> None:
+    path = Path(app.doctreedir) / MANIFEST
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
+    """The file of ``pagename``, if it lies inside the output folder (it always should)."""
     outdir = Path(builder.outdir).resolve()
-    current = set(pagenames)
-    for pagename in written.get(builder.name, []):
-        if pagename in current or pagename in app.env.all_docs:
-            continue
-        path = (outdir / builder.get_outfilename(pagename)).resolve()
-        if path.is_relative_to(outdir) and path.is_file():
-            path.unlink()
-    written[builder.name] = sorted(current)
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps(written, ensure_ascii=False, indent=0), encoding="utf-8")
+    path = (outdir / builder.get_outfilename(pagename)).resolve()
+    return path if path.is_relative_to(outdir) else None
 
 
 def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Write the pages whose content changed; remove those no longer generated.
+
+    Each page's digest (its body, title and what every page's frame shows)
+    is kept per builder in the doctree folder, beside the environment. An
+    incremental build skips a page whose digest and file are unchanged and
+    deletes the file of a page it no longer generates (a tag now unused):
+    Sphinx itself removes no output.
+    """
     if not has_journal_pages(app.builder):
         return
-    pages = all_pages(app)
-    remove_dropped_pages(app, [page.pagename for page in pages])
-    for page in pages:
-        yield render_page(app, page)
+    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    manifest = _load_manifest(app)
+    previous = manifest.get(builder.name, {})
+    if not isinstance(previous, dict):
+        previous = {}
+    frame = digest([sorted(app.env.toctree_includes.items()), frame_fingerprint(app.env)])
+    current: dict[str, str] = {}
+    for page in all_pages(app):
+        pagename, context, template = render_page(app, page)
+        current[pagename] = digest([frame, template, sorted(context.items())])
+        path = _output(builder, pagename)
+        if path is None:
+            continue
+        if previous.get(pagename) == current[pagename] and path.is_file():
+            continue
+        yield pagename, context, template
+    for pagename in set(previous) - set(current) - set(app.env.all_docs):
+        path = _output(builder, pagename)
+        if path is not None and path.is_file():
+            path.unlink()
+    manifest[builder.name] = current
+    _save_manifest(app, manifest)
 
 
 def setup_generated(app: Sphinx) -> None:

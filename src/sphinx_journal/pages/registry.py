@@ -69,3 +69,12 @@ HOME_BLOCKS: dict[str, tuple[int, HomeBlock]] = {}
 def register_home_block(name: str, order: int, block: HomeBlock) -> None:
     """Add a block (a calendar, say) to the journal's home page, sorted by ``order``."""
     HOME_BLOCKS[name] = (order, block)
+
+
+#: What every page's frame shows from the journal (a sidebar of recent posts, say).
+FRAME_FINGERPRINTS: dict[str, Fingerprint] = {}
+
+
+def register_frame(name: str, fingerprint: Fingerprint) -> None:
+    """Declare journal content shown on every page; when it changes, every page is rewritten."""
+    FRAME_FINGERPRINTS[name] = fingerprint
