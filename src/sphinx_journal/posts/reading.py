@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 _META_KEY: Final = "journal_post_meta"
 _WORDS_KEY: Final = "journal_post_words"
+_MORE_KEY: Final = "journal_post_more"
 EXCERPT_LENGTH: Final = 280
 
 _matchers: dict[tuple[str, ...], Matcher] = {}
@@ -119,6 +120,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     for problem in [*problems, *meta_problems, *liquid_problems]:
         warn(problem.subtype, problem.message, (docname, problem.line))
     env.temp_data[_META_KEY] = meta
+    env.temp_data[_MORE_KEY] = MORE in body.replace(" ", "")
 
 
 def _leading(document: nodes.document) -> int:
@@ -181,7 +183,7 @@ class PostTransform(SphinxTransform):
 MORE: Final = "<!--more-->"
 
 
-def _excerpt(meta: PostMeta, section: nodes.Element | None) -> str:
+def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> str:
     """The description, else the text before ``<!--more-->``, else the first paragraph."""
     if meta.description:
         return meta.description
@@ -190,7 +192,7 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None) -> str:
     paragraphs: list[str] = []
     for node in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))):
         if isinstance(node, nodes.raw):
-            if MORE in node.astext().replace(" ", ""):
+            if more and MORE in node.astext().replace(" ", ""):
                 return " ".join(paragraphs)
             continue
         if any(
@@ -201,6 +203,8 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None) -> str:
         text = " ".join(node.astext().split())
         if text:
             paragraphs.append(text)
+            if not more:
+                break
     return _shorten(paragraphs[0]) if paragraphs else ""
 
 
@@ -233,7 +237,7 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         docname=docname,
         title=title,
         meta=meta,
-        excerpt=_excerpt(meta, section),
+        excerpt=_excerpt(meta, section, more=bool(env.temp_data.get(_MORE_KEY))),
         words=int(env.temp_data.get(_WORDS_KEY) or 0),
         anchor=anchor,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 
 from sphinx_journal.domain import Target
@@ -25,7 +26,7 @@ class Post:
     anchor: str
     """The id of the post's top section (``{post}`` links land there)."""
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple[str, str, str]:
         """Chronological order; undated posts come first, by docname."""
         if self.meta.date is None:
