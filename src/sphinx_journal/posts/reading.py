@@ -123,6 +123,12 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env.temp_data[_MORE_KEY] = MORE in body.replace(" ", "")
 
 
+def post_meta(env: BuildEnvironment) -> PostMeta | None:
+    """The metadata of the post being read, or ``None`` when the document is not a post."""
+    meta: PostMeta | None = env.temp_data.get(_META_KEY)
+    return meta
+
+
 def _leading(document: nodes.document) -> int:
     """How many children open the document before its content (docinfo, comments …)."""
     count = 0

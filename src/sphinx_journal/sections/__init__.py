@@ -1,8 +1,24 @@
-"""Journal sections: schedules, lectures and retrospectives (in progress)."""
+"""Journal sections: schedules, lectures and retrospectives, and their roll-ups.
+
+:mod:`.headings` (pure) names the section a heading is, :mod:`.checklist`
+counts task lists, :mod:`.directives` are the explicit way to write them,
+:mod:`.recognition` makes the records of both ways, :mod:`.index` derives
+the cross-post views and :mod:`.rollups` renders them.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from sphinx_journal.sections import rollups
+from sphinx_journal.sections.consistency import setup_consistency
+from sphinx_journal.sections.directives import (
+    LectureDirective,
+    RetrospectiveDirective,
+    ScheduleDirective,
+)
+from sphinx_journal.sections.nodes import setup_nodes
+from sphinx_journal.sections.recognition import SectionsTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -10,3 +26,12 @@ if TYPE_CHECKING:
 
 def setup_sections(app: Sphinx) -> None:
     """Register the section directives, heading recognition and roll-up pages."""
+    setup_nodes(app)
+    app.add_directive("schedule", ScheduleDirective)
+    app.add_directive("lecture", LectureDirective)
+    app.add_directive("retrospective", RetrospectiveDirective)
+    app.add_directive("journal-lectures", rollups.LecturesDirective)
+    app.add_directive("journal-retrospectives", rollups.RetrospectivesDirective)
+    app.add_directive("journal-progress", rollups.ProgressDirective)
+    app.add_transform(SectionsTransform)
+    setup_consistency(app)

@@ -1,0 +1,78 @@
+"""The records the journal keeps of schedules, lectures and retrospectives.
+
+Small, frozen and free of doctree nodes, so the environment stays small; a
+post written with directives and a post recognised from its headings leave
+the same records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+
+from sphinx_journal.domain import Target
+
+
+@dataclasses.dataclass(frozen=True)
+class Task:
+    """One checklist item: its text, whether it is done, how deep it is nested."""
+
+    text: str
+    done: bool
+    depth: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    """A day's checklist."""
+
+    docname: str
+    anchor: str
+    date: dt.date | None
+    tasks: tuple[Task, ...]
+    line: int | None = None
+
+    @property
+    def done(self) -> int:
+        return sum(task.done for task in self.tasks)
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+
+@dataclasses.dataclass(frozen=True)
+class Lecture:
+    """A lecture's notes: who gave it, in which series, where the notes are."""
+
+    docname: str
+    anchor: str
+    title: str
+    label: str
+    date: dt.date | None
+    speaker: str = ""
+    affiliation: str = ""
+    series: str = ""
+    tags: tuple[str, ...] = ()
+    line: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.date.isoformat() if self.date else "", self.docname, self.anchor)
+
+    def xref_targets(self) -> Iterator[Target]:
+        yield Target("lecture", self.label, self.title, self.docname, self.anchor, self.sort_key)
+
+
+@dataclasses.dataclass(frozen=True)
+class Retrospective:
+    """A day's retrospective, kept as plain paragraphs for the roll-up page."""
+
+    docname: str
+    anchor: str
+    date: dt.date | None
+    paragraphs: tuple[str, ...]
+    mood: str = ""
+    rating: int | None = None
+    line: int | None = None

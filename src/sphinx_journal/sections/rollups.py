@@ -1,0 +1,270 @@
+"""The lecture index, the retrospectives and the progress pages, and their listings.
+
+The generated pages and the ``{journal-lectures}``, ``{journal-retrospectives}``
+and ``{journal-progress}`` directives render with the same functions, so a
+listing on any page shows exactly what the journal's page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from sphinx_journal.config import journal_config
+from sphinx_journal.i18n import _, format_day
+from sphinx_journal.pages import render
+from sphinx_journal.pages.links import Linker, PagePaths
+from sphinx_journal.pages.listing import ListingDirective
+from sphinx_journal.pages.registry import (
+    GeneratedPage,
+    ListingContext,
+    register_listing,
+    register_pages,
+)
+from sphinx_journal.posts.index import post_index
+from sphinx_journal.sections import index
+from sphinx_journal.sections.nodes import checkbox, progress_bar
+from sphinx_journal.sections.records import Lecture
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def _group_titles() -> dict[str, str]:
+    return {
+        "speaker": str(_("By speaker")),
+        "affiliation": str(_("By affiliation")),
+        "series": str(_("By series")),
+        "tag": str(_("By tag")),
+        "week": str(_("By week")),
+    }
+
+
+def _post_title(env: BuildEnvironment, docname: str) -> str:
+    post = env.domains["journal"].data["posts"].get(docname)
+    if post is not None:
+        return str(post.title)
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def _lecture_item(env: BuildEnvironment, lecture: Lecture, linker: Linker) -> nodes.list_item:
+    para = nodes.paragraph()
+    para += render.link(
+        linker, lecture.docname, lecture.title, lecture.anchor, classes=["journal-lecture-link"]
+    )
+    details = [
+        part
+        for part in (
+            lecture.speaker + (f" ({lecture.affiliation})" if lecture.affiliation else ""),
+            lecture.series,
+            format_day(lecture.date, env.config.language) if lecture.date else "",
+        )
+        if part.strip()
+    ]
+    if details:
+        text = " — " + ", ".join(details)
+        para += nodes.inline(text, text, classes=["journal-lecture-details"])
+    item = nodes.list_item()
+    item += para
+    return item
+
+
+def lecture_groups(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
+    """Lectures grouped one way, as rubrics and lists."""
+    result: list[nodes.Node] = []
+    for label, members in index.group_lectures(env, by):
+        name = label or str(_("Not given"))
+        result.append(nodes.rubric(name, name, classes=["journal-group"]))
+        items = nodes.bullet_list(classes=["journal-lectures"])
+        items.extend(_lecture_item(env, lecture, linker) for lecture in members)
+        result.append(items)
+    if not result:
+        text = str(_("No lectures yet."))
+        result.append(nodes.paragraph(text, text, classes=["journal-empty"]))
+    return result
+
+
+def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Every grouping that says something (a series nobody named is left out)."""
+    titles = _group_titles()
+    result: list[nodes.Node] = [
+        render.section(titles[by], f"by-{by}", lecture_groups(env, linker, by))
+        for by in index.GROUPINGS
+        if by == "speaker" or any(label for label, _ in index.group_lectures(env, by))
+    ]
+    return result
+
+
+def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Every retrospective, newest first, each with its post."""
+    result: list[nodes.Node] = []
+    language = env.config.language
+    for retro in index.retrospectives(env):
+        entry = nodes.container(classes=["journal-retrospective-entry"])
+        head = nodes.paragraph(classes=["journal-retrospective-head"])
+        if retro.date:
+            day = format_day(retro.date, language)
+            head += nodes.inline(day, day, classes=["journal-post-date"])
+            head += nodes.Text(" ")
+        head += render.link(linker, retro.docname, _post_title(env, retro.docname), retro.anchor)
+        extras = []
+        if retro.mood:
+            extras.append(retro.mood)
+        if retro.rating is not None:
+            extras.append("★" * retro.rating + "☆" * (5 - retro.rating))
+        if extras:
+            text = " · " + " ".join(extras)
+            head += nodes.inline(text, text, classes=["journal-retrospective-meta"])
+        entry += head
+        for text in retro.paragraphs:
+            entry += nodes.paragraph(text, text, classes=["journal-retrospective-text"])
+        result.append(entry)
+    if not result:
+        text = str(_("No retrospectives yet."))
+        result.append(nodes.paragraph(text, text, classes=["journal-empty"]))
+    return result
+
+
+def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Completion by week and by day, and every item still open."""
+    language = env.config.language
+    weeks: dict[str, tuple[str, int, int]] = {}
+    days = nodes.bullet_list(classes=["journal-progress-days"])
+    for schedule in index.schedules(env):
+        if schedule.date is not None:
+            week = index.week(env, schedule.date)
+            label, done, total = weeks.get(week.key, (week.label, 0, 0))
+            weeks[week.key] = (label, done + schedule.done, total + schedule.total)
+        item = nodes.list_item()
+        para = nodes.paragraph()
+        day = format_day(schedule.date, language) if schedule.date else str(_("undated"))
+        para += nodes.inline(day, day, classes=["journal-post-date"])
+        para += nodes.Text(" ")
+        para += render.link(
+            linker, schedule.docname, _post_title(env, schedule.docname), schedule.anchor
+        )
+        item += para
+        item += progress_bar(schedule.done, schedule.total)
+        days += item
+    by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
+    for key in sorted(weeks):
+        label, done, total = weeks[key]
+        item = nodes.list_item()
+        item += nodes.paragraph(label, label, classes=["journal-week-label"])
+        item += progress_bar(done, total)
+        by_week += item
+    open_list = nodes.bullet_list(classes=["journal-open-items"])
+    for entry in index.open_items(env):
+        item = nodes.list_item()
+        para = nodes.paragraph()
+        para += checkbox(False)
+        para += nodes.Text(entry.text + " — ")
+        para += render.link(
+            linker,
+            entry.schedule.docname,
+            _post_title(env, entry.schedule.docname),
+            entry.schedule.anchor,
+        )
+        days_text = " " + _("(open for {days} days)").format(days=entry.days_open)
+        para += nodes.inline(days_text, days_text, classes=["journal-days-open"])
+        item += para
+        open_list += item
+    nothing = str(_("Nothing here yet."))
+    return [
+        render.section(
+            str(_("By week")),
+            "progress-by-week",
+            [by_week] if weeks else [nodes.paragraph(nothing, nothing)],
+        ),
+        render.section(
+            str(_("By day")),
+            "progress-by-day",
+            [days] if days.children else [nodes.paragraph(nothing, nothing)],
+        ),
+        render.section(
+            str(_("Open items")),
+            "open-items",
+            [open_list]
+            if open_list.children
+            else [nodes.paragraph(str(_("Every item is done.")), str(_("Every item is done.")))],
+        ),
+    ]
+
+
+def section_pages(app: Sphinx) -> Iterator[GeneratedPage]:
+    paths = PagePaths(journal_config(app.config).path)
+    env = app.env
+    yield GeneratedPage(
+        paths.page("lectures"),
+        str(_("Lectures")),
+        lambda linker: lecture_page(env, linker),
+        nav_order=40,
+    )
+    yield GeneratedPage(
+        paths.page("retrospectives"),
+        str(_("Retrospectives")),
+        lambda linker: retrospective_list(env, linker),
+        nav_order=50,
+    )
+    yield GeneratedPage(
+        paths.page("progress"),
+        str(_("Progress")),
+        lambda linker: progress_view(env, linker),
+        nav_order=60,
+    )
+
+
+class LecturesDirective(ListingDirective):
+    """``{journal-lectures}`` with ``:by: speaker|affiliation|series|tag|week``."""
+
+    kind = "lectures"
+    option_spec: ClassVar[dict[str, Any]] = {"by": directives.unchanged}
+
+    def check_options(self) -> dict[str, Any]:
+        by = (self.options.get("by") or "").strip()
+        if by and by not in index.GROUPINGS:
+            self.warn_option(
+                "by", f"{by!r} is not one of {', '.join(index.GROUPINGS)}; showing every grouping"
+            )
+            by = ""
+        return {"by": by}
+
+
+class RetrospectivesDirective(ListingDirective):
+    kind = "retrospectives"
+
+
+class ProgressDirective(ListingDirective):
+    kind = "progress"
+
+
+def _render_lectures(context: ListingContext) -> list[nodes.Node]:
+    by = context.options.get("by")
+    if by:
+        return lecture_groups(context.env, context.linker, by)
+    return lecture_page(context.env, context.linker)
+
+
+def _titles(env: BuildEnvironment) -> list[tuple[str, str]]:
+    return [(post.docname, post.title) for post in post_index(env).posts]
+
+
+register_pages("sections", section_pages)
+register_listing(
+    "lectures", _render_lectures, lambda env: [repr(lecture) for lecture in index.lectures(env)]
+)
+register_listing(
+    "retrospectives",
+    lambda c: retrospective_list(c.env, c.linker),
+    lambda env: [[repr(r) for r in index.retrospectives(env)], _titles(env)],
+)
+register_listing(
+    "progress",
+    lambda c: progress_view(c.env, c.linker),
+    lambda env: [[repr(s) for s in index.schedules(env)], _titles(env)],
+)

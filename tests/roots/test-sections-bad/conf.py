@@ -1,0 +1,2 @@
+project = "Bad sections"
+extensions = ["sphinx_journal"]

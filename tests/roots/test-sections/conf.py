@@ -1,0 +1,3 @@
+project = "Sections"
+extensions = ["sphinx_journal"]
+html_theme = "furo"

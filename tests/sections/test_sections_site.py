@@ -1,0 +1,210 @@
+"""Schedules, lectures and retrospectives as users see them (SPEC §3, §4, §5)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from tests.htmlutil import by_class, links, main, parse, resolve, text
+from tests.test_build_consistency import html_files
+
+
+@pytest.fixture
+def site(copy_root, build):
+    return build(copy_root("sections"))
+
+
+def test_example_progress_lectures_and_retrospective(example_project, build) -> None:
+    built = build(example_project)
+    assert built.warnings == ""
+    post = built.page("_posts/2021-09-24-boostcamp-day36.html")
+    [bar] = [text(b) for b in by_class(main(parse(post)), "journal-progress-label")]
+    assert bar == "6 / 6 done"
+    lectures = built.page("journal/lectures.html")
+    body = text(main(parse(lectures)))
+    for speaker, affiliation in (
+        ("이준엽", "Upstage"),
+        ("오혜연", "KAIST"),
+        ("박은정", "Upstage"),
+        ("박성준", "Upstage"),
+    ):
+        assert f"{speaker} ({affiliation})" in body
+    lecture_links = [(t, h) for t, h in links(main(parse(lectures))) if "boostcamp-day36" in h]
+    assert {t for t, _ in lecture_links} == {
+        "Full Stack ML Engineer",
+        "AI Ethics",
+        "AI 시대의 커리어 빌딩",
+        "자연어 처리를 위한 언어 모델의 학습과 평가",
+    }
+    for _, href in lecture_links:
+        target = resolve(lectures, href)
+        anchor = href.split("#")[1]
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+    progress = text(main(parse(built.page("journal/progress.html"))))
+    assert "6 / 6 done" in progress
+    retros = text(main(parse(built.page("journal/retrospectives.html"))))
+    assert "추석 때 너무 푹 쉬었다" in retros
+
+
+def test_directives_and_recognised_sections_give_the_same_records(site) -> None:
+    assert site.warnings == ""
+    lectures = text(main(parse(site.page("journal/lectures.html"))))
+    assert "Full Stack ML Engineer — 이준엽 (Upstage)" in lectures
+    assert "AI Ethics — 오혜연 (KAIST)" in lectures
+    assert "어텐션의 직관 — 주재걸 (KAIST), NLP" in lectures
+    assert "By series" in lectures and "By tag" in lectures
+    retros = main(parse(site.page("journal/retrospectives.html")))
+    entries = [text(e) for e in by_class(retros, "journal-retrospective-entry")]
+    assert len(entries) == 2
+    assert "과제를 끝냈다" in entries[0] and "★★★★☆" in entries[0] and "😀" in entries[0]
+    assert "과제를 끝내지 못했다" in entries[1]  # newest first
+
+
+def test_progress_counts_nested_items_and_open_items(site) -> None:
+    day36 = main(parse(site.page("_posts/2021-09-24-day36.html")))
+    assert [text(b) for b in by_class(day36, "journal-progress-label")] == ["2 / 4 done"]
+    checkboxes = [i for i in day36.iter("input") if i.get("type") == "checkbox"]
+    assert len(checkboxes) == 4 and all(i.get("disabled") for i in checkboxes)
+    assert sum(1 for i in checkboxes if i.get("checked")) == 2
+    progress = main(parse(site.page("journal/progress.html")))
+    open_items = [text(li) for li in by_class(progress, "journal-open-items")[0].iter("li")]
+    # "시각화 과제" was done on day 37, so it is no longer open
+    assert len(open_items) == 2
+    assert any(
+        "오혜연 (KAIST) - AI Ethics" in item and "(open for 3 days)" in item for item in open_items
+    )
+    assert any("논문 읽기" in item and "(open for 0 days)" in item for item in open_items)
+    assert "2021-W38" in text(progress) and "2021-W39" in text(progress)
+
+
+def test_roles_and_inventory(site) -> None:
+    index = site.page("index.html")
+    refs = dict(links(main(parse(index))))
+    assert resolve(index, refs["어텐션의 직관"]) == site.page("_posts/2021-09-27-day37.html")
+    assert resolve(index, refs["the talk"]) == site.page("_posts/2021-09-24-day36.html")
+    assert "[Boostcamp AI Tech] 37일차 학습정리" in refs
+    inventory = InventoryFile.loads((site.outdir / "objects.inv").read_bytes(), uri="")
+    lectures = (
+        inventory.data["journal:lecture"]
+        if hasattr(inventory, "data")
+        else inventory["journal:lecture"]
+    )
+    assert {"full-stack-ml-engineer", "ai-ethics", "어텐션의-직관"} <= set(lectures)
+
+
+def test_listing_directives_match_the_generated_pages(site) -> None:
+    index = main(parse(site.page("index.html")))
+    listing = text(by_class(index, "journal-lectures", "div")[0])
+    assert "주재걸" in listing and "이준엽" in listing
+    assert "과제를 끝냈다" in text(by_class(index, "journal-retrospectives", "div")[0])
+    assert "Open items" in text(by_class(index, "journal-progress", "div")[0])
+
+
+def test_text_and_latex_show_boxes(copy_root, build) -> None:
+    built = build(copy_root("sections"), "text")
+    post = (built.outdir / "_posts/2021-09-24-day36.txt").read_text(encoding="utf-8")
+    assert "☑ 이준엽 (Upstage) - Full Stack ML Engineer" in post
+    assert "☐ 시각화 과제" in post
+    assert "2 / 4 done" in post
+    latex = build(copy_root("sections", "latex-src"), "latex")
+    tex = next(latex.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "☑" in tex and "☐" in tex and "\\usepackage{sphinxjournal}" in tex
+    assert (latex.outdir / "sphinxjournal.sty").is_file()
+
+
+def test_course_weeks(copy_root, build) -> None:
+    built = build(
+        copy_root("sections"), journal_course_start="2021-07-26", journal_week_label="{n}주차"
+    )
+    progress = text(main(parse(built.page("journal/progress.html"))))
+    assert "9주차" in progress and "10주차" in progress
+
+
+def test_bad_input_is_located_and_kept(copy_root, build) -> None:
+    built = build(copy_root("sections-bad"))
+    found = sorted(
+        (Path(path).name, int(line), kind)
+        for path, line, kind in re.findall(
+            r"([^\s:]+\.md):(\d+): WARNING: .*?\[(journal\.\w+)\]", built.warnings
+        )
+    )
+    assert found == [
+        ("2021-10-01-bad.md", 7, "journal.schedule"),
+        ("2021-10-01-bad.md", 13, "journal.schedule"),
+        ("2021-10-01-bad.md", 17, "journal.lecture"),
+        ("2021-10-01-bad.md", 21, "journal.retrospective"),
+        ("2021-10-02-dup.md", 5, "journal.lecture"),
+        ("index.md", 3, "journal.xref"),
+    ]
+    assert "2021-10-01-bad.md:26" in built.warnings  # the duplicate names the first place
+    page = text(main(parse(built.page("_posts/2021-10-01-bad.html"))))
+    for kept in ("Just text.", "Untitled notes.", "Too good.", "no checkboxes here"):
+        assert kept in page
+
+
+def roll_ups(outdir: Path) -> dict[str, bytes]:
+    return {
+        name: data
+        for name, data in html_files(outdir).items()
+        if name.startswith("journal/") or name == "index.html"
+    }
+
+
+def test_parallel_equals_serial(copy_root, build) -> None:
+    serial = build(copy_root("sections", "serial"))
+    parallel = build(copy_root("sections", "parallel"), parallel=2)
+    assert html_files(serial.outdir) == html_files(parallel.outdir)
+
+
+DAY38 = """---
+title: Day 38
+---
+
+# Day 38
+
+## 오늘 일정 정리
+
+- [x] 논문 읽기
+
+## 강의 내용 정리
+
+### Transformers
+
+Notes.
+
+## 회고
+
+Good day.
+"""
+
+
+def test_incremental_roll_ups_equal_a_clean_build(copy_root, build, tmp_path: Path) -> None:
+    srcdir = copy_root("sections", "incremental")
+    outdir = tmp_path / "incremental-out"
+    build(srcdir, outdir=outdir)
+    posts = srcdir / "_posts"
+    steps = {
+        "add": lambda: (posts / "2021-09-28-day38.md").write_text(DAY38, encoding="utf-8"),
+        "edit": lambda: (posts / "2021-09-24-day36.md").write_text(
+            (posts / "2021-09-24-day36.md")
+            .read_text(encoding="utf-8")
+            .replace("- [ ] 시각화 과제", "- [x] 시각화 과제")
+            .replace("### AI Ethics", "### AI Ethics and Society"),
+            encoding="utf-8",
+        ),
+        "delete": (posts / "2021-09-27-day37.md").unlink,
+    }
+    for step, change in steps.items():
+        change()
+        incremental = build(srcdir, outdir=outdir, freshenv=False)
+        fresh_src = tmp_path / f"fresh-{step}"
+        shutil.copytree(srcdir, fresh_src)
+        fresh = build(fresh_src, outdir=tmp_path / f"fresh-out-{step}")
+        got, want = roll_ups(incremental.outdir), roll_ups(fresh.outdir)
+        assert set(got) == set(want), step
+        for name in want:
+            assert got[name] == want[name], f"{name} differs after {step}"
