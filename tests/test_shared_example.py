@@ -23,13 +23,17 @@ def test_example_builds_without_warnings_and_shows_the_post(example_project, bui
     for href in badges.values():
         listed = resolve(page, href)
         assert TITLE in text(main(parse(listed))), listed
-    for listing in ("journal/index.html", "journal/archive.html", "journal/tags/index.html",
-                    "journal/categories/index.html"):
+    for listing in (
+        "journal/index.html",
+        "journal/archive.html",
+        "journal/tags/index.html",
+        "journal/categories/index.html",
+    ):
         assert (TITLE in text(main(parse(built.page(listing))))) or listing.endswith(
-            "s/index.html"), listing
+            "s/index.html"
+        ), listing
     assert "8주차 (1)" in text(main(parse(built.page("journal/tags/index.html"))))
-    assert "Boostcamp-AI-Tech (1)" in text(
-        main(parse(built.page("journal/categories/index.html"))))
+    assert "Boostcamp-AI-Tech (1)" in text(main(parse(built.page("journal/categories/index.html"))))
 
 
 def test_example_in_korean(example_project, build) -> None:

@@ -26,6 +26,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_journal.pages.links import has_journal_pages
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ class JournalDomain(Domain):
 
     def _usable(self, target: Target, builder: Builder) -> bool:
         """A generated page exists only in HTML builds; elsewhere fall back to a document."""
-        return target.docname in self.env.all_docs or builder.format == "html"
+        return target.docname in self.env.all_docs or has_journal_pages(builder)
 
     def resolve_xref(
         self,

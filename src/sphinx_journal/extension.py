@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_journal import __version__
+from sphinx_journal.bibliography import setup_bibliography
 from sphinx_journal.config import setup_config
 from sphinx_journal.domain import setup_domain
 from sphinx_journal.feeds import setup_feeds
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("journal-posts", PostsDirective)
     app.add_post_transform(ResolveJournalNodes)
     setup_sections(app)
+    setup_bibliography(app)
     setup_calendar(app)
     setup_generated(app)
     setup_feeds(app)

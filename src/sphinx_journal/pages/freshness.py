@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING
 
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.registry import FINGERPRINTS, FRAME_FINGERPRINTS
+from sphinx_journal.pages.registry import DOC_FINGERPRINTS, FINGERPRINTS, FRAME_FINGERPRINTS
 from sphinx_journal.posts.index import post_index
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     }
     current |= _neighbour_digests(env)
     current["frame"] = frame_fingerprint(env)
+    for name in sorted(DOC_FINGERPRINTS):
+        for docname, shown in DOC_FINGERPRINTS[name](env).items():
+            current[f"doc:{name}:{docname}"] = digest(shown)
     previous: dict[str, str] = domain.data["fingerprints"]
     changed = {key for key, value in current.items() if previous.get(key) != value}
     domain.data["fingerprints"] = current
@@ -65,6 +68,8 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             stale.update(env.all_docs)
         elif kind == "listing":
             stale.update(doc for doc, kinds in listings.items() if name in kinds)
+        elif kind == "doc":
+            stale.add(name.partition(":")[2])
         else:
             stale.add(name)
     return sorted(doc for doc in stale if doc in env.all_docs)

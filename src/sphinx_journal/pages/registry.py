@@ -78,3 +78,12 @@ FRAME_FINGERPRINTS: dict[str, Fingerprint] = {}
 def register_frame(name: str, fingerprint: Fingerprint) -> None:
     """Declare journal content shown on every page; when it changes, every page is rewritten."""
     FRAME_FINGERPRINTS[name] = fingerprint
+
+
+DocFingerprints = Callable[["BuildEnvironment"], Mapping[str, object]]
+DOC_FINGERPRINTS: dict[str, DocFingerprints] = {}
+
+
+def register_doc_fingerprints(name: str, fingerprints: DocFingerprints) -> None:
+    """Declare cross-post content shown on single documents (docname -> what it shows)."""
+    DOC_FINGERPRINTS[name] = fingerprints

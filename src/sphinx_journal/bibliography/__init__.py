@@ -1,0 +1,35 @@
+"""The bibliography of every cited paper, with "cited in" back-references.
+
+:mod:`.identifiers` (pure) recognises papers from URLs, :mod:`.bibtex`
+(pure) reads and writes BibTeX, :mod:`.citations` finds the citing links of
+a post, :mod:`.index` merges them with sphinxcontrib-bibtex's ``{cite}``
+references and ``.bib`` entries, :mod:`.pages` renders the bibliography.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_journal.bibliography.citations import CitationsTransform, cited_papers
+from sphinx_journal.bibliography.pages import PapersDirective, ResolveCitedPapers, write_bib
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _skip(self: object, node: object) -> None:
+    raise nodes.SkipNode
+
+
+def setup_bibliography(app: Sphinx) -> None:
+    """Find citations in posts; write journal/papers.html and journal/papers.bib."""
+    visitors: dict[str, Any] = dict.fromkeys(
+        ("html", "latex", "text", "man", "texinfo"), (_skip, None)
+    )
+    app.add_node(cited_papers, **visitors)
+    app.add_transform(CitationsTransform)
+    app.add_post_transform(ResolveCitedPapers)
+    app.add_directive("journal-papers", PapersDirective)
+    app.connect("html-collect-pages", write_bib)

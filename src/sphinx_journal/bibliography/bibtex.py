@@ -1,0 +1,170 @@
+"""BibTeX in and out: a paper's details from a ``.bib`` entry, and ``papers.bib``.
+
+Written text is escaped so that pybtex (and BibTeX) read back exactly the
+title and names the journal showed; titles are double-braced so their case
+is kept. Output is deterministic: the same papers give the same bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, cast
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec that pybtex also uses)
+
+from sphinx_journal.bibliography.identifiers import PaperId, parse_target, recognize
+
+_SPECIALS: Final = {
+    "\\": r"\textbackslash{}",
+    # BibTeX counts every brace, escaped or not, so literal braces must not be braces
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "#": r"\#",
+    "&": r"\&",
+    "$": r"\$",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE: Final = re.compile("|".join(re.escape(char) for char in _SPECIALS))
+
+
+@dataclasses.dataclass(frozen=True)
+class PaperInfo:
+    """What the bibliography shows of a paper."""
+
+    id: PaperId
+    title: str
+    authors: tuple[str, ...] = ()
+    year: str | None = None
+    venue: str | None = None
+    bib_key: str | None = None
+    """The key of the user's .bib entry this paper came from, if any."""
+
+
+def escape(text: str) -> str:
+    """``text`` as a BibTeX field value that reads back as ``text``."""
+    return _SPECIAL_RE.sub(lambda match: _SPECIALS[match.group(0)], " ".join(text.split()))
+
+
+_ESCAPED: Final = {escaped: char for char, escaped in _SPECIALS.items()}
+_ESCAPED_RE: Final = re.compile(
+    "|".join(re.escape(escaped) for escaped in sorted(_ESCAPED, key=len, reverse=True))
+)
+
+
+_LOGOS: Final = re.compile(r"\\(LaTeX|TeX|BibTeX)\b\s*(?:\{\})?")
+
+
+def _decode(text: str) -> str:
+    text = _LOGOS.sub(lambda match: match.group(1), text)
+    if "\\" not in text:
+        return text.replace("{", "").replace("}", "")
+    try:
+        decoded = str(codecs.decode(cast("Any", text), "ulatex"))
+    except (ValueError, TypeError, IndexError, UnicodeDecodeError):
+        decoded = text
+    return decoded.replace("{", "").replace("}", "")
+
+
+def unescape(text: str) -> str:
+    """A BibTeX field value as plain text: escapes undone, accents decoded, braces dropped."""
+    parts: list[str] = []
+    position = 0
+    for match in _ESCAPED_RE.finditer(text):
+        parts.append(_decode(text[position : match.start()]))
+        parts.append(_ESCAPED[match.group(0)])
+        position = match.end()
+    parts.append(_decode(text[position:]))
+    return " ".join("".join(parts).split())
+
+
+def entry_id(fields: Any) -> PaperId | None:
+    """The paper a .bib entry denotes, from its ``doi``, ``eprint`` or ``url`` field."""
+    doi = fields.get("doi")
+    if doi:
+        found = parse_target(f"doi:{unescape(doi)}")
+        if found:
+            return found
+    eprint = fields.get("eprint")
+    prefix = (fields.get("archivePrefix") or fields.get("eprinttype") or "arxiv").lower()
+    if eprint and prefix == "arxiv":
+        found = parse_target(f"arxiv:{unescape(eprint)}")
+        if found:
+            return found
+    url = fields.get("url")
+    return recognize(unescape(url)) if url else None
+
+
+def _person(person: Any) -> str:
+    parts = [
+        *person.first_names,
+        *person.middle_names,
+        *person.prelast_names,
+        *person.last_names,
+        *person.lineage_names,
+    ]
+    return unescape(" ".join(parts))
+
+
+def info_from_entry(key: str, entry: Any, paper: PaperId | None = None) -> PaperInfo:
+    """A :class:`PaperInfo` from a pybtex entry (``paper`` defaults to ``bib:key``)."""
+    fields = entry.fields
+    year = fields.get("year") or (fields.get("date") or "")[:4] or None
+    venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher")
+    return PaperInfo(
+        id=paper or entry_id(fields) or PaperId("bib", key),
+        title=unescape(fields.get("title", key)),
+        authors=tuple(_person(p) for p in entry.persons.get("author", ())),
+        year=unescape(year) if year else None,
+        venue=unescape(venue) if venue else None,
+        bib_key=key,
+    )
+
+
+def _field(name: str, value: str) -> str:
+    return f"  {name} = {{{value}}},"
+
+
+def entry_text(key: str, entry: Any) -> str:
+    """A user's .bib entry written back as it is (its key, type and fields)."""
+    from pybtex.database import BibliographyData  # noqa: PLC0415 (pybtex loads plugins slowly)
+
+    return str(BibliographyData(entries={key: entry}).to_string("bibtex")).strip()
+
+
+def to_bibtex(papers: Iterable[PaperInfo], user_entries: Mapping[str, str] | None = None) -> str:
+    """One BibTeX entry per paper, in the order given.
+
+    A paper that came from the user's .bib (``bib_key``) is written as the
+    user wrote it (``user_entries`` maps keys to entry text); the others get
+    portable keys such as ``arxiv-1706.03762``.
+    """
+    chunks: list[str] = []
+    for paper in papers:
+        if paper.bib_key and user_entries and paper.bib_key in user_entries:
+            chunks.append(user_entries[paper.bib_key])
+            continue
+        kind = "article" if paper.venue else "misc"
+        lines = [f"@{kind}{{{paper.id.key},", _field("title", "{" + escape(paper.title) + "}")]
+        if paper.authors:
+            lines.append(
+                _field("author", " and ".join("{" + escape(name) + "}" for name in paper.authors))
+            )
+        if paper.year:
+            lines.append(_field("year", escape(paper.year)))
+        if paper.venue:
+            lines.append(_field("journal", escape(paper.venue)))
+        if paper.id.scheme == "arxiv":
+            lines += [_field("eprint", paper.id.value), _field("archivePrefix", "arXiv")]
+        if paper.id.scheme == "doi":
+            lines.append(_field("doi", escape(paper.id.value)))
+        if paper.id.scheme != "bib":
+            lines.append(_field("url", paper.id.url))
+        lines.append("}")
+        chunks.append("\n".join(lines))
+    return "\n\n".join(chunks) + ("\n" if chunks else "")

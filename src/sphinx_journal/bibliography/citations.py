@@ -1,0 +1,105 @@
+"""Citing links in posts: each gets a stable anchor and a record in the domain."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_journal.bibliography.identifiers import PaperId, recognize
+from sphinx_journal.config import journal_config
+from sphinx_journal.domain import Target, journal_domain
+from sphinx_journal.pages.links import PagePaths
+from sphinx_journal.posts.reading import post_meta
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    """One link from a post to a paper."""
+
+    docname: str
+    paper: PaperId
+    url: str
+    text: str
+    anchor: str
+    papers_page: str
+    date: str = ""
+    line: int | None = None
+    order: int = 0
+
+    def xref_targets(self) -> Iterator[Target]:
+        """``{paper}`` lands on the bibliography entry, or on the citing post without pages."""
+        name = str(self.paper)
+        yield Target("paper", name, self.text, self.papers_page, self.paper.key, ("0",))
+        yield Target(
+            "paper",
+            name,
+            self.text,
+            self.docname,
+            self.anchor,
+            ("1", self.date, self.docname),
+            inventory=False,
+        )
+
+
+class cited_papers(nodes.General, nodes.Element):
+    """Where the list of papers a post cites goes, filled when the post is written."""
+
+
+class CitationsTransform(SphinxTransform):
+    """Record every citing link of a post and give it an anchor (``paper-arxiv-1706.03762``)."""
+
+    default_priority = 420  # after the post and section transforms
+
+    def apply(self, **kwargs: Any) -> None:
+        meta = post_meta(self.env)
+        if meta is None:
+            return
+        config = journal_config(self.config)
+        papers_page = PagePaths(config.path).page("papers")
+        date = meta.date.day.isoformat() if meta.date else ""
+        found: list[Citation] = []
+        for reference in list(self.document.findall(nodes.reference)):
+            url = reference.get("refuri", "")
+            paper = recognize(url, config.paper_patterns) if url else None
+            if paper is None:
+                continue
+            anchor = self._anchor(f"paper-{paper.key}")
+            reference["ids"].append(anchor)
+            self.document.ids[anchor] = reference
+            text = " ".join(reference.astext().split()) or str(paper)
+            found.append(
+                Citation(
+                    self.env.docname,
+                    paper,
+                    url,
+                    text,
+                    anchor,
+                    papers_page,
+                    date,
+                    reference.line,
+                    len(found),
+                )
+            )
+        if not found:
+            return
+        journal_domain(self.env).set_record("citations", self.env.docname, tuple(found))
+        top = next((n for n in self.document.children if isinstance(n, nodes.section)), None)
+        if top is not None:
+            neighbours = [
+                i
+                for i, child in enumerate(top.children)
+                if type(child).__name__ == "post_neighbours"
+            ]
+            top.insert(neighbours[0] if neighbours else len(top.children), cited_papers())
+
+    def _anchor(self, base: str) -> str:
+        anchor = nodes.make_id(base)
+        number = 1
+        while anchor in self.document.ids:
+            number += 1
+            anchor = nodes.make_id(f"{base}-{number}")
+        return anchor

@@ -1,0 +1,119 @@
+"""The bibliography: linked papers and ``{cite}`` references merged, with who cites them.
+
+Derived after reading from the journal's citation records and
+sphinxcontrib-bibtex's own data; never stored. A ``.bib`` entry whose
+``doi``, ``eprint`` or ``url`` names a linked paper supplies its title,
+authors, year and venue, and the two are one entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
+from sphinx_journal.bibliography.citations import Citation
+from sphinx_journal.bibliography.identifiers import PaperId
+from sphinx_journal.domain import journal_domain
+from sphinx_journal.posts.index import post_index
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+@dataclasses.dataclass(frozen=True)
+class Cited:
+    """One place a paper is cited: the document, the anchor of the link, its date."""
+
+    docname: str
+    anchor: str
+    date: str
+    order: int = 0
+    """Position in its document, so a post's papers keep the order it cites them in."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PaperEntry:
+    info: PaperInfo
+    cited: tuple[Cited, ...]
+    url: str
+
+    @property
+    def first(self) -> tuple[str, str, int, str]:
+        first = self.cited[0]
+        return (first.date, first.docname, first.order, first.anchor)
+
+
+def bib_entries(env: BuildEnvironment) -> dict[str, Any]:
+    try:
+        cite = env.domains["cite"]
+        entries: dict[str, Any] = dict(cite.bibdata.data.entries)  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return {}
+    return entries
+
+
+def _date_of(env: BuildEnvironment, docname: str) -> str:
+    post = journal_domain(env).store("posts").get(docname)
+    return post.meta.date.day.isoformat() if post is not None and post.meta.date else ""
+
+
+def paper_index(env: BuildEnvironment) -> list[PaperEntry]:
+    """Every cited paper, sorted by its first citation."""
+    listed = {post.docname for post in post_index(env).posts}
+    entries = bib_entries(env)
+    by_id: dict[PaperId, tuple[str, Any]] = {}
+    for key in sorted(entries):
+        found = entry_id(entries[key].fields)
+        if found is not None:
+            by_id.setdefault(found, (key, entries[key]))
+
+    infos: dict[PaperId, PaperInfo] = {}
+    urls: dict[PaperId, str] = {}
+    cited: dict[PaperId, list[Cited]] = {}
+    for docname, records in journal_domain(env).all_records("citations"):
+        if docname not in listed:
+            continue
+        for citation in records:
+            assert isinstance(citation, Citation)
+            paper = citation.paper
+            if paper not in infos:
+                known = by_id.get(paper)
+                infos[paper] = (
+                    info_from_entry(known[0], known[1], paper)
+                    if known
+                    else PaperInfo(paper, citation.text)
+                )
+                urls[paper] = paper.url
+            cited.setdefault(paper, []).append(
+                Cited(docname, citation.anchor, citation.date, citation.order)
+            )
+
+    try:
+        refs = list(env.domains["cite"].citation_refs)  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        refs = []
+    for ref in sorted(refs, key=lambda r: (r.docname, r.line or 0, r.citation_ref_id)):
+        for target in ref.targets:
+            entry = entries.get(target.key)
+            if entry is None:
+                continue
+            info = info_from_entry(target.key, entry)
+            paper = info.id
+            infos.setdefault(paper, info)
+            urls.setdefault(
+                paper, paper.url if paper.scheme != "bib" else str(entry.fields.get("url", ""))
+            )
+            cited.setdefault(paper, []).append(
+                Cited(ref.docname, ref.citation_ref_id, _date_of(env, ref.docname), ref.line or 0)
+            )
+
+    result = [
+        PaperEntry(
+            infos[paper],
+            tuple(sorted(cited[paper], key=lambda c: (c.date, c.docname, c.order, c.anchor))),
+            urls[paper],
+        )
+        for paper in infos
+    ]
+    return sorted(result, key=lambda entry: (entry.first, str(entry.info.id)))

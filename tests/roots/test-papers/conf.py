@@ -1,0 +1,3 @@
+project = "Papers"
+extensions = ["sphinx_journal"]
+bibtex_bibfiles = ["refs.bib"]
