@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -18,6 +17,7 @@ from sphinx_journal.i18n import _, format_day
 from sphinx_journal.pages import render
 from sphinx_journal.pages.links import Linker, PagePaths, builder_of, has_journal_pages
 from sphinx_journal.pages.listing import ListingDirective
+from sphinx_journal.pages.outputs import replace_outputs
 from sphinx_journal.pages.registry import (
     GeneratedPage,
     register_doc_fingerprints,
@@ -105,10 +105,7 @@ def write_bib(app: Sphinx) -> list[Any]:
         if entry.info.bib_key in bib
     }
     text = to_bibtex((entry.info for entry in entries), users)
-    path = Path(app.builder.outdir) / journal_config(app.config).path / "papers.bib"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    replace_outputs(app, "papers", {f"{journal_config(app.config).path}/papers.bib": text})
     return []
 
 

@@ -126,6 +126,16 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 register_pages("posts", post_pages)
 
 
+def journal_pages(env: Any) -> list[tuple[str, str]]:
+    """(pagename, title) of the journal's top pages, in the home page's order."""
+    app = getattr(env, "_app", None) or env.app
+    pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
+    listed = sorted(
+        (p for p in pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.pagename)
+    )
+    return [(page.pagename, page.title) for page in listed]
+
+
 def all_pages(app: Sphinx) -> list[GeneratedPage]:
     """Every generated page, the home page included, in a stable order."""
     pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]

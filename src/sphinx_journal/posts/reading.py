@@ -187,6 +187,16 @@ class PostTransform(SphinxTransform):
 
 
 MORE: Final = "<!--more-->"
+#: Classes of what the journal itself adds to a post; never part of an excerpt.
+GENERATED_CLASSES: Final = frozenset(
+    {
+        "journal-post-header",
+        "journal-progress",
+        "journal-lecture-meta",
+        "journal-retrospective-meta",
+        "journal-cited-here",
+    }
+)
 
 
 def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> str:
@@ -201,10 +211,7 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
             if more and MORE in node.astext().replace(" ", ""):
                 return " ".join(paragraphs)
             continue
-        if any(
-            isinstance(parent, nodes.container) and "journal-post-header" in parent["classes"]
-            for parent in _ancestors(node)
-        ):
+        if _generated(node):
             continue
         text = " ".join(node.astext().split())
         if text:
@@ -212,6 +219,16 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
             if not more:
                 break
     return _shorten(paragraphs[0]) if paragraphs else ""
+
+
+def _generated(node: nodes.Node) -> bool:
+    """Whether ``node`` is part of what the journal added (header, progress bar …)."""
+    for element in [node, *_ancestors(node)]:
+        if isinstance(element, nodes.Element) and GENERATED_CLASSES.intersection(
+            element["classes"]
+        ):
+            return True
+    return False
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Node]:

@@ -1,0 +1,72 @@
+"""The calendar heatmap's data: one cell per day, levels, streaks (pure).
+
+Streaks and the grid end at the newest post's date, never at today, so the
+same journal always builds the same page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Mapping
+
+
+@dataclasses.dataclass(frozen=True)
+class Day:
+    """What a day holds: how many posts, and the schedule completion if any."""
+
+    date: dt.date
+    posts: int = 0
+    done: int = 0
+    total: int = 0
+
+    @property
+    def level(self) -> int:
+        """0 (nothing) to 4 (every scheduled item done); a post without a schedule is 2."""
+        if self.posts == 0 and self.total == 0:
+            return 0
+        if self.total == 0:
+            return 2
+        ratio = self.done / self.total
+        if ratio >= 1:
+            return 4
+        if ratio >= 2 / 3:
+            return 3
+        if ratio >= 1 / 3:
+            return 2
+        return 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+
+
+def streaks(days: Iterable[dt.date]) -> Streaks:
+    """Runs of consecutive days with a post; the current one ends at the newest post."""
+    ordered = sorted(set(days))
+    if not ordered:
+        return Streaks(0, 0)
+    longest = run = 1
+    for previous, day in itertools.pairwise(ordered):
+        run = run + 1 if (day - previous).days == 1 else 1
+        longest = max(longest, run)
+    return Streaks(run, longest)
+
+
+def year_weeks(year: int, days: Mapping[dt.date, Day]) -> list[list[Day | None]]:
+    """Columns of a year (weeks starting on Monday), each with 7 cells; ``None`` outside it."""
+    first = dt.date(year, 1, 1)
+    start = first - dt.timedelta(days=first.weekday())
+    last = dt.date(year, 12, 31)
+    columns: list[list[Day | None]] = []
+    day = start
+    while day <= last:
+        column: list[Day | None] = []
+        for _ in range(7):
+            column.append(days.get(day, Day(day)) if day.year == year else None)
+            day += dt.timedelta(days=1)
+        columns.append(column)
+    return columns
