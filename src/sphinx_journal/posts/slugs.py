@@ -9,6 +9,7 @@ slug used as a file name can never leave its folder.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 _KEPT_CATEGORIES = ("L", "N", "M")
@@ -29,3 +30,8 @@ def slugify(text: str) -> str:
         return slug
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
     return f"x-{digest[:10]}"
+
+
+def jekyll_slug(text: str) -> str:
+    """Jekyll's default slugify, for its permalinks: lower case, other runs one ``-``."""
+    return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")

@@ -22,12 +22,14 @@ def normalize_heading(text: str) -> str:
     """``"📝 오늘 일정 정리 "`` -> ``"오늘 일정 정리"``; case-folded, single spaces."""
     kept = [
         char
-        for char in _KEYCAP.sub("", unicodedata.normalize("NFC", text))
+        for char in _KEYCAP.sub("", text)
         if unicodedata.category(char) not in _DROPPED_CATEGORIES
         and char not in _DROPPED_MARKS
         and not 0x1F3FB <= ord(char) <= 0x1F3FF  # skin-tone modifiers
     ]
-    return " ".join("".join(kept).split()).strip(" :-–—").casefold()
+    # symbols go before NFC: some (musical notes) decompose into a base and a mark
+    composed = unicodedata.normalize("NFC", "".join(kept))
+    return " ".join(composed.split()).strip(" :-–—").casefold()
 
 
 def section_kind(text: str, sections: Mapping[str, str]) -> str | None:

@@ -1,0 +1,30 @@
+"""A journal project's configuration, read the way Sphinx reads it (without building)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.config import eval_config_file
+from sphinx.errors import ConfigError
+from sphinx.util.tags import Tags
+
+from sphinx_journal.cli.errors import UsageError
+from sphinx_journal.config import JournalConfig
+
+
+def project_values(project: Path) -> dict[str, Any]:
+    """The values ``conf.py`` sets (empty when there is none)."""
+    conf = (project / "conf.py").resolve()  # Sphinx evaluates it from its own folder
+    if not conf.is_file():
+        return {}
+    try:
+        return dict(eval_config_file(conf, Tags()))
+    except ConfigError as error:
+        raise UsageError(f"{conf} cannot be read: {error}") from None
+
+
+def post_patterns(project: Path) -> tuple[str, ...]:
+    """``journal_posts`` of the project, or the default."""
+    value = project_values(project).get("journal_posts", JournalConfig().posts)
+    return (value,) if isinstance(value, str) else tuple(value)

@@ -1,0 +1,54 @@
+"""``sphinx-journal new [DIR]``: today's post from the template."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from sphinx_journal.cli.config import project_values
+from sphinx_journal.cli.errors import UsageError
+from sphinx_journal.cli.templates import markdown_text, render, yaml_string
+from sphinx_journal.posts.slugs import slugify
+
+DEFAULT_TITLE = {"ko": "{date} 학습 일지", "en": "Journal of {date}"}
+
+
+def new_post(target: Path, *, date: dt.date, title: str | None) -> Path:
+    language = (
+        "en" if str(project_values(target).get("language") or "ko").startswith("en") else "ko"
+    )
+    title = title or DEFAULT_TITLE[language].format(date=date.isoformat())
+    path = target / "_posts" / f"{date.isoformat()}-{slugify(title)}.md"
+    if path.exists():
+        raise UsageError(f"{path} already exists; it was left as it is")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        render(f"post-{language}.md", yaml_title=yaml_string(title), title=markdown_text(title)),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir",
+        type=Path,
+        nargs="?",
+        default=Path(),
+        help="the journal's folder (default: the current folder)",
+    )
+    parser.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--title", default=None, help="the post's title")
+
+
+def run(args: argparse.Namespace) -> int:
+    print(new_post(args.dir, date=args.date or dt.date.today(), title=args.title))
+    return 0

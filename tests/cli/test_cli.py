@@ -1,0 +1,197 @@
+"""Every verb of ``sphinx-journal``, end to end (SPEC §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphinx_journal.cli import main
+from tests.htmlutil import main as main_content
+from tests.htmlutil import parse, text
+
+
+def sphinx_build(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_init_builds_without_warnings(tmp_path: Path, language: str) -> None:
+    project = tmp_path / "journal"
+    assert (
+        main(
+            [
+                "init",
+                str(project),
+                "--title",
+                "My <Notes>",
+                "--author",
+                "Kim",
+                "--language",
+                language,
+            ]
+        )
+        == 0
+    )
+    for name in ("conf.py", "index.md", "requirements.txt", ".readthedocs.yaml"):
+        assert (project / name).is_file()
+    [post] = (project / "_posts").glob("*-welcome.md")
+    assert post.name.startswith(dt.date.today().isoformat())
+    result = sphinx_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "My &lt;Notes&gt;" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "journal"
+    assert main(["init", str(project)]) == 0
+    conf = (project / "conf.py").read_text(encoding="utf-8")
+    (project / "conf.py").write_text(conf + "\n# mine\n", encoding="utf-8")
+    assert main(["init", str(project)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert (project / "conf.py").read_text(encoding="utf-8").endswith("# mine\n")
+    assert main(["init", str(project), "--force"]) == 0
+    assert not (project / "conf.py").read_text(encoding="utf-8").endswith("# mine\n")
+
+
+def test_new_post_from_the_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "journal"
+    main(["init", str(project), "--language", "ko"])
+    capsys.readouterr()
+    assert main(["new", str(project), "--date", "2021-09-27", "--title", "37일차 학습정리"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path == project / "_posts" / "2021-09-27-37일차-학습정리.md"
+    text_ = path.read_text(encoding="utf-8")
+    for heading in (
+        "## 📝 오늘 일정 정리",
+        "## 📚 강의 내용 정리",
+        "## 🌱 피어 세션 정리",
+        "## 🚀 학습 회고",
+    ):
+        assert heading in text_
+    assert main(["new", str(project), "--date", "2021-09-27", "--title", "37일차 학습정리"]) == 2
+    assert path.read_text(encoding="utf-8") == text_
+    result = sphinx_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "2021년 9월 27일" in (tmp_path / "out/_posts/2021-09-27-37일차-학습정리.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_import_the_shared_example_and_build(
+    tmp_path: Path, shared_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "my-journal"
+    assert main(["import", str(shared_example), str(target)]) == 0
+    report = capsys.readouterr().out
+    assert "date 2021-09-24" in report and "tags 8주차, Level2-U-Stage" in report
+    assert "sections schedule, lectures, retrospective" in report and "papers 8" in report
+    assert list((target / "_posts").iterdir()) == [target / "_posts/2021-09-24-boostcamp-day36.md"]
+    original = next((shared_example / "_posts").iterdir()).read_bytes()
+    assert (target / "_posts/2021-09-24-boostcamp-day36.md").read_bytes() == original
+    result = sphinx_build(target, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+
+def make_site(root: Path) -> Path:
+    site = root / "site"
+    posts = site / "tech" / "ai" / "_posts" / "deep dive"
+    posts.mkdir(parents=True)
+    (posts / "2021-09-24-what? [draft]: notes.md").write_text(
+        "---\ntitle: Odd name\ntags: [x]\n---\n\n# Odd\n\nSee {% include a.html %}.\n",
+        encoding="utf-8",
+    )
+    (site / "_posts").mkdir()
+    (site / "_posts" / "2021-09-25-시각화.md").write_text(
+        "---\ntitle: 시각화\ncategories: viz\n---\n\n# 시각화\n\n"
+        "[paper](https://arxiv.org/abs/1706.03762)\n",
+        encoding="utf-8",
+    )
+    (site / "_bibliography").mkdir()
+    (site / "_bibliography" / "refs.bib").write_text(
+        "@misc{x, title={X}, year={2020}}\n", encoding="utf-8"
+    )
+    return site
+
+
+def test_import_messy_names_folder_categories_and_bib(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(tmp_path)
+    target = tmp_path / "journal"
+    assert main(["import", str(site), str(target)]) == 0
+    out = capsys.readouterr().out
+    moved = target / "_posts/deep-dive/2021-09-24-what-draft-notes.md"
+    assert moved.is_file()
+    assert "renamed from '2021-09-24-what? [draft]: notes.md'" in out
+    assert "categories from folders: tech, ai" in out
+    assert "categories: [tech, ai]" in moved.read_text(encoding="utf-8")
+    assert "[journal.liquid]" in out and ":8: [journal.liquid]" in out
+    assert (target / "_posts/2021-09-25-시각화.md").is_file()
+    assert (target / "_bibliography/refs.bib").is_file()
+    assert "_bibliography/refs.bib" in (target / "conf.py").read_text(encoding="utf-8")
+    result = sphinx_build(target, tmp_path / "out")
+    assert "journal.liquid" in result.stderr  # the include, and only that
+    assert result.stderr.count("WARNING") == 1
+    tech = tmp_path / "out/journal/categories/tech.html"
+    assert "Odd name" in text(main_content(parse(tech)))
+
+
+def test_check_reports_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "journal"
+    main(["init", str(project), "--language", "en"])
+    capsys.readouterr()
+    assert main(["check", str(project)]) == 0
+    (project / "_posts/2021-01-01-bad.md").write_text(
+        "---\ntitle: x\ndate: someday\ntags: [A B, a-b]\n---\n\n{{ site.title }}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(project)]) == 1
+    out = capsys.readouterr().out
+    bad = project / "_posts/2021-01-01-bad.md"
+    assert f"{bad}:3: [journal.date]" in out
+    assert f"{bad}:7: [journal.liquid]" in out
+    assert f"{bad}:4: [journal.tag]" in out
+    assert main(["check", str(tmp_path / "missing")]) == 2
+
+
+def test_console_script_help_and_exit_codes(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    for verb in ("", "init", "new", "import", "check"):
+        args = [sys.executable, "-m", "sphinx_journal.cli", *([verb] if verb else []), "--help"]
+        result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+        assert result.returncode == 0 and "exit codes" in result.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "sphinx_journal.cli", "new", "--date", "x"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 2
+
+
+def test_redirects_from_jekyll_permalinks(
+    tmp_path: Path, shared_example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "journal"
+    main(["import", str(shared_example), str(target)])
+    with (target / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\njournal_jekyll_redirects = True\n")
+    out = tmp_path / "out"
+    assert sphinx_build(target, out).returncode == 0
+    page = out / "boostcamp-ai-tech/2021/09/24/boostcamp-day36.html"
+    html = page.read_text(encoding="utf-8")
+    href = html.split("url=")[1].split('"')[0]
+    assert (page.parent / href).resolve() == (
+        out / "_posts/2021-09-24-boostcamp-day36.html"
+    ).resolve()
