@@ -1,0 +1,87 @@
+"""Korean search on the built example: the index and the browser (SPEC §9)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+POST = "_posts/2021-09-24-boostcamp-day36"
+#: The post only says 질문에, 유튜브부터, 엣지를, 강점을, 시각화를 …
+QUERIES = ["질문", "유튜브", "엣지", "강점", "시각화", "시각화를"]
+
+
+def index_of(outdir: Path) -> dict[str, object]:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def docs_for(index: dict, term: str) -> set[str]:
+    docnames = index["docnames"]
+    found = set()
+    for table in ("terms", "titleterms"):
+        value = index[table].get(term)
+        if value is None:
+            continue
+        found |= {docnames[i] for i in ([value] if isinstance(value, int) else value)}
+    return found
+
+
+@pytest.mark.parametrize("analyzer", ["rules", "auto"])
+def test_index_holds_stems(example_project, build, analyzer: str) -> None:
+    built = build(example_project, language="ko", html_search_options={"analyzer": analyzer})
+    assert built.warnings == ""
+    index = index_of(built.outdir)
+    for stem in ("질문", "유튜브", "엣지", "강점", "시각화"):
+        assert POST in docs_for(index, stem), stem
+    assert POST in docs_for(index, "engin")  # English keeps Porter stemming
+
+
+def test_other_languages_keep_sphinx_search(example_project, build) -> None:
+    built = build(example_project, language="en")
+    index = index_of(built.outdir)
+    assert POST not in docs_for(index, "질문")  # Sphinx's default indexes 질문에 as is
+    assert POST in docs_for(index, "질문에")
+
+
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_search_page_in_the_browser(example_project, build, tmp_path: Path) -> None:
+    built = build(example_project, language="ko")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for query in [*QUERIES, "Engineer"]:
+            url = f"http://127.0.0.1:{server.server_port}/search.html?q={quote(query)}"
+            dom = subprocess.run(
+                [
+                    CHROMIUM,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--no-first-run",
+                    f"--user-data-dir={tmp_path / 'profile'}",
+                    "--virtual-time-budget=10000",
+                    "--dump-dom",
+                    url,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            ).stdout
+            assert "2021-09-24-boostcamp-day36.html" in dom, query
+    finally:
+        server.shutdown()
