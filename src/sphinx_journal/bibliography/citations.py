@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,13 +17,12 @@ from sphinx_journal.pages.links import PagePaths
 from sphinx_journal.posts.reading import post_meta
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Citation:
     """One link from a post to a paper."""
 
     docname: str
     paper: PaperId
-    url: str
     text: str
     anchor: str
     papers_page: str
@@ -59,7 +59,7 @@ class CitationsTransform(SphinxTransform):
         if meta is None:
             return
         config = journal_config(self.config)
-        papers_page = PagePaths(config.path).page("papers")
+        papers_page = sys.intern(PagePaths(config.path).page("papers"))  # one string per pickle
         date = meta.date.day.isoformat() if meta.date else ""
         found: list[Citation] = []
         for reference in list(self.document.findall(nodes.reference)):
@@ -75,7 +75,6 @@ class CitationsTransform(SphinxTransform):
                 Citation(
                     self.env.docname,
                     paper,
-                    url,
                     text,
                     anchor,
                     papers_page,

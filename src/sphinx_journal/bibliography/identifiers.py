@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Mapping
 from typing import Final
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -26,12 +27,15 @@ _SAFE: Final = re.compile(r"[^A-Za-z0-9._:/()-]")
 _NATURE_ARTICLE: Final = re.compile(r"^/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?/?$")
 
 
-@dataclasses.dataclass(frozen=True, order=True)
+@dataclasses.dataclass(frozen=True, order=True, slots=True)
 class PaperId:
     """``scheme:value``, e.g. ``arxiv:1706.03762`` or ``doi:10.1145/3442188.3445922``."""
 
     scheme: str
     value: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scheme", sys.intern(self.scheme))  # few schemes, many ids
 
     def __str__(self) -> str:
         return f"{self.scheme}:{self.value}"

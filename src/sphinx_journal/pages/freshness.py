@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.pages.registry import DOC_FINGERPRINTS, FINGERPRINTS, FRAME_FINGERPRINTS
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def digest(value: object) -> str:
     """A digest of ``value`` that is the same in every process and every run."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]  # 64 bits, kept per page
 
 
 def frame_fingerprint(env: BuildEnvironment) -> str:
@@ -34,44 +34,39 @@ def frame_fingerprint(env: BuildEnvironment) -> str:
     return digest({name: FRAME_FINGERPRINTS[name](env) for name in sorted(FRAME_FINGERPRINTS)})
 
 
-def _neighbour_digests(env: BuildEnvironment) -> dict[str, str]:
+def _document_views(env: BuildEnvironment) -> dict[str, list[object]]:
+    """Per document, the cross-post content it shows (its neighbours, its cited papers …)."""
     index = post_index(env)
-    return {
-        f"neighbours:{post.docname}": digest(
+    views: dict[str, list[object]] = {
+        post.docname: [
             [(p.docname, p.title) if p else None for p in index.neighbours(post.docname)]
-        )
+        ]
         for post in index.posts
     }
+    for name in sorted(DOC_FINGERPRINTS):
+        for docname, shown in DOC_FINGERPRINTS[name](env).items():
+            views.setdefault(docname, []).append([name, shown])
+    return views
 
 
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = journal_domain(env)
     listings = domain.store("listings")
-    used = {kind for kinds in listings.values() for kind in kinds}
+    used = sorted({kind for kinds in listings.values() for kind in kinds} & set(FINGERPRINTS))
     current = {
-        f"listing:{kind}": digest(FINGERPRINTS[kind](env))
-        for kind in sorted(used)
-        if kind in FINGERPRINTS
+        "frame": frame_fingerprint(env),
+        "listings": {kind: digest(FINGERPRINTS[kind](env)) for kind in used},
+        "documents": {doc: digest(shown) for doc, shown in _document_views(env).items()},
     }
-    current |= _neighbour_digests(env)
-    current["frame"] = frame_fingerprint(env)
-    for name in sorted(DOC_FINGERPRINTS):
-        for docname, shown in DOC_FINGERPRINTS[name](env).items():
-            current[f"doc:{name}:{docname}"] = digest(shown)
-    previous: dict[str, str] = domain.data["fingerprints"]
-    changed = {key for key, value in current.items() if previous.get(key) != value}
+    previous: dict[str, Any] = domain.data["fingerprints"]
     domain.data["fingerprints"] = current
-    stale: set[str] = set()
-    for key in changed:
-        kind, _, name = key.partition(":")
-        if kind == "frame":
-            stale.update(env.all_docs)
-        elif kind == "listing":
-            stale.update(doc for doc, kinds in listings.items() if name in kinds)
-        elif kind == "doc":
-            stale.add(name.partition(":")[2])
-        else:
-            stale.add(name)
+    if previous.get("frame") != current["frame"]:
+        return sorted(env.all_docs)
+    old_listings = previous.get("listings", {})
+    changed = {kind for kind in used if old_listings.get(kind) != current["listings"][kind]}
+    stale = {doc for doc, kinds in listings.items() if changed.intersection(kinds)}
+    old_documents = previous.get("documents", {})
+    stale |= {doc for doc, value in current["documents"].items() if old_documents.get(doc) != value}
     return sorted(doc for doc in stale if doc in env.all_docs)
 
 

@@ -27,9 +27,8 @@ if TYPE_CHECKING:
     from sphinx_journal.posts.record import Post
 
 
-def jekyll_permalink(post: Post) -> str | None:
-    """The path of a post on the Jekyll site, relative to the site root."""
-    custom = post.meta.extra.get("permalink")
+def jekyll_permalink(post: Post, custom: object = None) -> str | None:
+    """The path of a post on the Jekyll site (its ``permalink``, if given), from the root."""
     if isinstance(custom, str) and custom.strip("/"):
         path = custom.strip().lstrip("/")
         return path + "index.html" if path.endswith("/") else path
@@ -67,7 +66,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
         outdir = Path(builder.outdir)
         pages = {(outdir / builder.get_outfilename(doc)).resolve() for doc in app.env.all_docs}
         for post in post_index(app.env).posts:
-            path = jekyll_permalink(post)
+            path = jekyll_permalink(post, app.env.metadata[post.docname].get("permalink"))
             if path is None or not _safe(path) or (outdir / path).resolve() in pages:
                 continue  # never over a real page
             target = posixpath.relpath(

@@ -22,7 +22,7 @@ _STRING_DATE: Final = re.compile(
 _FILENAME_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
-@dataclasses.dataclass(frozen=True, order=False)
+@dataclasses.dataclass(frozen=True, slots=True)
 class PostDate:
     """A post's date: the day, the wall-clock time if given, its UTC offset if given."""
 

@@ -37,7 +37,7 @@ KNOWN_KEYS: Final = frozenset(
 )
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class PostMeta:
     """Everything the front matter (and the file name) says about a post."""
 

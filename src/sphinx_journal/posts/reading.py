@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 _META_KEY: Final = "journal_post_meta"
+TAXONOMY_KEYS: Final = frozenset({"tags", "tag", "categories", "category"})
 _WORDS_KEY: Final = "journal_post_words"
 _MORE_KEY: Final = "journal_post_more"
 EXCERPT_LENGTH: Final = 280
@@ -258,8 +260,13 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     anchor = section["ids"][0] if section is not None and section["ids"] else ""
     record = Post(
         docname=docname,
-        title=title,
-        meta=meta,
+        title=meta.title if meta.title == title else title,  # one string in the pickle
+        # the rest of the front matter stays in env.metadata (MyST keeps it for templates)
+        meta=dataclasses.replace(
+            meta,
+            extra={},
+            key_lines={k: v for k, v in meta.key_lines.items() if k in TAXONOMY_KEYS},
+        ),
         excerpt=_excerpt(meta, section, more=bool(env.temp_data.get(_MORE_KEY))),
         words=int(env.temp_data.get(_WORDS_KEY) or 0),
         anchor=anchor,

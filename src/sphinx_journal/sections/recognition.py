@@ -9,6 +9,7 @@ post's schedule items shaped like ``Speaker (Affiliation) - Title``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -143,7 +144,11 @@ class SectionsTransform(SphinxTransform):
             docname=self.env.docname,
             anchor=_anchor(container),
             title=container["journal_title"],
-            label=container["journal_label"],
+            explicit_label=(
+                ""
+                if container["journal_label"] == slugify(container["journal_title"])
+                else container["journal_label"]
+            ),
             date=_day(container.get("journal_date"), post_day),
             speaker=container.get("journal_speaker", ""),
             affiliation=container.get("journal_affiliation", ""),
@@ -187,7 +192,7 @@ class SectionsTransform(SphinxTransform):
                                 docname,
                                 _anchor(sub),
                                 sub_title,
-                                slugify(sub_title),
+                                "",
                                 post_day,
                                 line=sub.line,
                             )
@@ -207,15 +212,6 @@ class SectionsTransform(SphinxTransform):
         if found is None:
             return lecture
         speaker, affiliation = found
-        return Lecture(
-            lecture.docname,
-            lecture.anchor,
-            lecture.title,
-            lecture.label,
-            lecture.date,
-            speaker,
-            lecture.affiliation or affiliation,
-            lecture.series,
-            lecture.tags,
-            lecture.line,
+        return dataclasses.replace(
+            lecture, speaker=speaker, affiliation=lecture.affiliation or affiliation
         )

@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sphinx_journal.domain import Target
+from sphinx_journal.posts.slugs import slugify
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Task:
     """One checklist item: its text, whether it is done, how deep it is nested."""
 
@@ -23,7 +24,7 @@ class Task:
     depth: int = 0
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Schedule:
     """A day's checklist."""
 
@@ -42,20 +43,25 @@ class Schedule:
         return len(self.tasks)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Lecture:
     """A lecture's notes: who gave it, in which series, where the notes are."""
 
     docname: str
     anchor: str
     title: str
-    label: str
+    explicit_label: str
+    """The ``:label:`` given, or ``""`` when the label is the title's slug."""
     date: dt.date | None
     speaker: str = ""
     affiliation: str = ""
     series: str = ""
     tags: tuple[str, ...] = ()
     line: int | None = None
+
+    @property
+    def label(self) -> str:
+        return self.explicit_label or slugify(self.title)
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -65,7 +71,7 @@ class Lecture:
         yield Target("lecture", self.label, self.title, self.docname, self.anchor, self.sort_key)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Retrospective:
     """A day's retrospective, kept as plain paragraphs for the roll-up page."""
 
