@@ -53,20 +53,18 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = journal_domain(env)
     listings = domain.store("listings")
     used = sorted({kind for kinds in listings.values() for kind in kinds} & set(FINGERPRINTS))
-    current = {
-        "frame": frame_fingerprint(env),
-        "listings": {kind: digest(FINGERPRINTS[kind](env)) for kind in used},
-        "documents": {doc: digest(shown) for doc, shown in _document_views(env).items()},
-    }
+    frame = frame_fingerprint(env)
+    shown = {kind: digest(FINGERPRINTS[kind](env)) for kind in used}
+    documents = {doc: digest(views) for doc, views in _document_views(env).items()}
     previous: dict[str, Any] = domain.data["fingerprints"]
-    domain.data["fingerprints"] = current
-    if previous.get("frame") != current["frame"]:
+    domain.data["fingerprints"] = {"frame": frame, "listings": shown, "documents": documents}
+    if previous.get("frame") != frame:
         return sorted(env.all_docs)
     old_listings = previous.get("listings", {})
-    changed = {kind for kind in used if old_listings.get(kind) != current["listings"][kind]}
+    changed = {kind for kind in used if old_listings.get(kind) != shown[kind]}
     stale = {doc for doc, kinds in listings.items() if changed.intersection(kinds)}
     old_documents = previous.get("documents", {})
-    stale |= {doc for doc, value in current["documents"].items() if old_documents.get(doc) != value}
+    stale |= {doc for doc, value in documents.items() if old_documents.get(doc) != value}
     return sorted(doc for doc in stale if doc in env.all_docs)
 
 
