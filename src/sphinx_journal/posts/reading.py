@@ -195,6 +195,7 @@ GENERATED_CLASSES: Final = frozenset(
         "journal-post-header",
         "journal-progress",
         "journal-lecture-meta",
+        "journal-checkbox",
         "journal-retrospective-meta",
         "journal-cited-here",
     }
@@ -215,7 +216,11 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
             continue
         if _generated(node):
             continue
-        text = " ".join(node.astext().split())
+        text = " ".join(
+            "".join(
+                t.astext() for t in node.findall(nodes.Text) if not _generated(t.parent)
+            ).split()
+        )
         if text:
             paragraphs.append(text)
             if not more:

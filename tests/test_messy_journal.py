@@ -1,0 +1,44 @@
+"""A messy real-world journal under all six builders (SPEC §10)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.htmlutil import by_class, links, main, one, parse, resolve, text
+
+ODD = "_posts/2021 week 38/2021-09-20-what? a day"
+
+
+def journal_warnings(warnings: str) -> list[str]:
+    return re.findall(r"\[(journal\.\w+)\]", warnings)
+
+
+def test_messy_posts_in_html(copy_root, build) -> None:
+    built = build(copy_root("messy"))
+    assert journal_warnings(built.warnings) == ["journal.date"]  # 2021-09-21 vs the file name
+    assert built.warnings.count("WARNING") == 1
+    page = built.page(ODD + ".html")
+    body = main(parse(page))
+    hrefs = dict(links(body))
+    assert resolve(page, hrefs["next"]) == built.page("_posts/2021-09-22-emoji.html").resolve()
+    [image] = list(body.iter("img"))
+    assert resolve(page, image.get("src") or "").is_file()
+    assert {"nested", "list", "8주차"} <= set(hrefs)  # tags given as nested lists
+    assert "\\(x | y\\)" in [text(m) for m in by_class(body, "math", "span")]
+    emoji = main(parse(built.page("_posts/2021-09-22-emoji.html")))
+    assert [text(b) for b in by_class(emoji, "journal-progress-label")] == ["1 / 1 done"]
+    home = main(parse(built.page("journal/index.html")))
+    excerpts = [text(e) for e in by_class(home, "journal-excerpt")]
+    assert "Intro paragraph for the excerpt." in excerpts
+    assert "👨‍👩‍👧 family emoji item" in excerpts  # no checkbox mark in the excerpt
+    assert "A very long post" in text(one(home, "journal-post-list"))
+
+
+@pytest.mark.parametrize("buildername", ["dirhtml", "singlehtml", "epub", "latex", "text"])
+def test_every_builder(copy_root, build, buildername: str) -> None:
+    built = build(copy_root("messy"), buildername)
+    assert journal_warnings(built.warnings) == ["journal.date"]
+    assert built.warnings.count("WARNING") == 1
+    assert any(built.outdir.iterdir())
