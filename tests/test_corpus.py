@@ -42,13 +42,27 @@ def count_by_type(warnings: str) -> collections.Counter[str]:
 
 def test_journal_corpus(corpus: Path, tmp_path: Path, build) -> None:
     project = tmp_path / "journal"
-    shutil.copytree(corpus, project / "_posts")
-    bibs = corpus.parent / "_bibliography"
-    bibfiles = sorted(p.name for p in bibs.glob("*.bib")) if bibs.is_dir() else []
-    for name in bibfiles:
-        shutil.copy(bibs / name, project / name)
+    site = corpus.parent
+    if corpus.name == "_posts":  # the whole site, so that its images and files resolve
+        shutil.copytree(
+            site,
+            project,
+            ignore=shutil.ignore_patterns(
+                "_site", ".git", "node_modules", "vendor", ".jekyll-cache", "conf.py"
+            ),
+        )
+    else:
+        shutil.copytree(corpus, project / "_posts")
+    bibs = site / "_bibliography"
+    bibfiles = (
+        sorted(f"_bibliography/{p.name}" for p in bibs.glob("*.bib")) if bibs.is_dir() else []
+    )
+    if bibfiles and not (project / "_bibliography").is_dir():
+        shutil.copytree(bibs, project / "_bibliography")
     (project / "conf.py").write_text(
-        f'project = "Corpus"\nextensions = ["sphinx_journal"]\nbibtex_bibfiles = {bibfiles!r}\n',
+        'project = "Corpus"\nextensions = ["sphinx_journal"]\n'
+        'journal_posts = ["_posts/**"]\ninclude_patterns = ["_posts/**", "index.md"]\n'
+        f"bibtex_bibfiles = {bibfiles!r}\n",
         encoding="utf-8",
     )
     (project / "index.md").write_text("# Corpus\n", encoding="utf-8")
