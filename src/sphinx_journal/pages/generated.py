@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_journal import __version__
 from sphinx_journal.config import journal_config
+from sphinx_journal.domain import STORES, journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
 from sphinx_journal.pages.freshness import digest, frame_fingerprint
@@ -184,7 +186,7 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
 MANIFEST = "sphinx-journal-pages.json"
 
 
-def _load_manifest(app: Sphinx) -> dict[str, dict[str, str]]:
+def _load_manifest(app: Sphinx) -> dict[str, Any]:
     try:
         data = json.loads((Path(app.doctreedir) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -192,7 +194,7 @@ def _load_manifest(app: Sphinx) -> dict[str, dict[str, str]]:
     return data if isinstance(data, dict) else {}
 
 
-def _save_manifest(app: Sphinx, manifest: dict[str, dict[str, str]]) -> None:
+def _save_manifest(app: Sphinx, manifest: dict[str, Any]) -> None:
     path = Path(app.doctreedir) / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -203,6 +205,41 @@ def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
     outdir = Path(builder.outdir).resolve()
     path = (outdir / builder.get_outfilename(pagename)).resolve()
     return path if path.is_relative_to(outdir) else None
+
+
+def journal_state(app: Sphinx, frame: str) -> str:
+    """A digest of everything the generated pages are made from.
+
+    The records of every document, sphinxcontrib-bibtex's citations and bib
+    files, the configuration and the theme: when none of them changed, no
+    generated page can have, and rendering them again is skipped.
+    """
+    domain = journal_domain(app.env)
+    cite: Any = app.env.domains.get("cite") if hasattr(app.env.domains, "get") else None
+    refs = sorted(
+        (r.docname, r.citation_ref_id, [t.key for t in r.targets])
+        for r in getattr(cite, "citation_refs", [])
+    )
+    bibfiles = sorted(
+        (str(path), repr(info))
+        for path, info in getattr(getattr(cite, "bibdata", None), "bibfiles", {}).items()
+    )
+    return digest(
+        [
+            __version__,
+            frame,
+            app.builder.name,
+            app.config.language,
+            app.config.html_theme,
+            repr(journal_config(app.config)),
+            refs,
+            bibfiles,
+            [
+                (store, [(doc, repr(value)) for doc, value in domain.all_records(store)])
+                for store in STORES
+            ],
+        ]
+    )
 
 
 def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -222,6 +259,12 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not isinstance(previous, dict):
         previous = {}
     frame = digest([sorted(app.env.toctree_includes.items()), frame_fingerprint(app.env)])
+    state = journal_state(app, frame)
+    if manifest.get(f"{builder.name}:state") == state and all(
+        (path := _output(builder, name)) is not None and path.is_file() for name in previous
+    ):
+        return  # nothing any journal page shows has changed: render none of them
+    manifest[f"{builder.name}:state"] = state
     current: dict[str, str] = {}
     for page in all_pages(app):
         pagename, context, template = render_page(app, page)

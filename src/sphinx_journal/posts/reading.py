@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
 _META_KEY: Final = "journal_post_meta"
 TAXONOMY_KEYS: Final = frozenset({"tags", "tag", "categories", "category"})
-_WORDS_KEY: Final = "journal_post_words"
 _MORE_KEY: Final = "journal_post_more"
 EXCERPT_LENGTH: Final = 280
 
@@ -160,7 +159,6 @@ class PostTransform(SphinxTransform):
             return
         section = self._top_section(meta)
         words = len(self.document.astext().split())
-        self.env.temp_data[_WORDS_KEY] = words
         config = journal_config(self.config)
         header = build_header(
             meta, words, config.words_per_minute, self.config.language, PagePaths(config.path)
@@ -273,7 +271,6 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             key_lines={k: v for k, v in meta.key_lines.items() if k in TAXONOMY_KEYS},
         ),
         excerpt=_excerpt(meta, section, more=bool(env.temp_data.get(_MORE_KEY))),
-        words=int(env.temp_data.get(_WORDS_KEY) or 0),
         anchor=anchor,
     )
     journal_domain(env).set_record("posts", docname, record)

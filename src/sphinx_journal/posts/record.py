@@ -22,7 +22,6 @@ class Post:
     title: str
     meta: PostMeta
     excerpt: str
-    words: int
     anchor: str
     """The id of the post's top section (``{post}`` links land there)."""
 
