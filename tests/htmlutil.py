@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 import html5lib
+from sphinx.util.inventory import InventoryFile
 
 
 def parse(path: Path) -> Element:
@@ -55,3 +56,10 @@ def resolve(page: Path, href: str) -> Path:
     if resolved.is_dir():
         resolved = resolved / "index.html"
     return resolved
+
+
+def inventory(path: Path, objtype: str) -> set[str]:
+    """Names of ``objtype`` (``journal:lecture``) in an ``objects.inv``."""
+    loaded = InventoryFile.loads(path.read_bytes(), uri="")
+    data = loaded.data if hasattr(loaded, "data") else loaded
+    return set(data[objtype])

@@ -130,6 +130,10 @@ class JournalDomain(Domain):
     def _changed(self) -> None:
         self._generation += 1
 
+    def refresh(self) -> None:
+        """Forget every derived view: they also read other extensions' data (citations)."""
+        self._changed()
+
     def derived(self, key: str, compute: Callable[[JournalDomain], T]) -> T:
         """``compute(self)``, cached until any store changes.
 
@@ -171,9 +175,16 @@ class JournalDomain(Domain):
             candidates.sort(key=lambda t: (t.sort_key, t.docname, t.anchor))
         return found
 
-    def _usable(self, target: Target, builder: Builder) -> bool:
-        """A generated page exists only in HTML builds; elsewhere fall back to a document."""
-        return target.docname in self.env.all_docs or has_journal_pages(builder)
+    def _best(self, objtype: str, name: str, builder: Builder) -> Target | None:
+        """The first target of ``name`` this builder can link to.
+
+        A generated page exists only in HTML builds; elsewhere a target in a
+        document (a paper's citing post, say) is used instead.
+        """
+        for candidate in self.targets(objtype).get(name, []):
+            if candidate.docname in self.env.all_docs or has_journal_pages(builder):
+                return candidate
+        return None
 
     def resolve_xref(
         self,
@@ -185,20 +196,15 @@ class JournalDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        for candidate in self.targets(typ).get(target.strip(), []):
-            if self._usable(candidate, builder):
-                if not node.get("refexplicit"):
-                    contnode = nodes.inline(candidate.title, candidate.title, classes=["xref"])
-                return make_refnode(
-                    builder,
-                    fromdocname,
-                    candidate.docname,
-                    candidate.anchor,
-                    contnode,
-                    candidate.title,
-                )
-        warn("xref", f"unknown {typ} {target!r} in {{{typ}}} role", node)
-        return None
+        found = self._best(typ, target.strip(), builder)
+        if found is None:
+            warn("xref", f"unknown {typ} {target!r} in {{{typ}}} role", node)
+            return None
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(found.title, found.title, classes=["xref"])
+        return make_refnode(
+            builder, fromdocname, found.docname, found.anchor, contnode, found.title
+        )
 
     def resolve_any_xref(
         self,
@@ -211,18 +217,12 @@ class JournalDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         results: list[tuple[str, nodes.reference]] = []
         for objtype in self.object_types:
-            for candidate in self.targets(objtype).get(target, []):
-                if self._usable(candidate, builder):
-                    ref = make_refnode(
-                        builder,
-                        fromdocname,
-                        candidate.docname,
-                        candidate.anchor,
-                        contnode,
-                        candidate.title,
-                    )
-                    results.append((f"journal:{objtype}", ref))
-                    break
+            found = self._best(objtype, target, builder)
+            if found is not None:
+                ref = make_refnode(
+                    builder, fromdocname, found.docname, found.anchor, contnode, found.title
+                )
+                results.append((f"journal:{objtype}", ref))
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:

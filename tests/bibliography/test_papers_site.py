@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 from pybtex.database import parse_file
-from sphinx.util.inventory import InventoryFile
 
-from tests.htmlutil import by_class, links, main, parse, resolve, text
+from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 from tests.test_build_consistency import html_files, mtimes
 
 
@@ -68,13 +67,8 @@ def test_paper_role_and_inventory(copy_root, build) -> None:
     hrefs = [h for _, h in links(main(parse(index)))]
     assert "journal/papers.html#arxiv-1706.03762" in hrefs
     assert "journal/papers.html#doi-10.1145-3442188.3445922" in hrefs
-    inventory = InventoryFile.loads((built.outdir / "objects.inv").read_bytes(), uri="")
-    papers = (
-        inventory.data["journal:paper"]
-        if hasattr(inventory, "data")
-        else inventory["journal:paper"]
-    )
-    assert {"arxiv:1706.03762", "doi:10.1145/3442188.3445922"} <= set(papers)
+    papers = inventory(built.outdir / "objects.inv", "journal:paper")
+    assert {"arxiv:1706.03762", "doi:10.1145/3442188.3445922"} <= papers
 
 
 def test_unknown_paper_is_warned(copy_root, build) -> None:

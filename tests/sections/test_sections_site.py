@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sphinx.util.inventory import InventoryFile
 
-from tests.htmlutil import by_class, links, main, parse, resolve, text
+from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 from tests.test_build_consistency import html_files
 
 
@@ -87,13 +86,8 @@ def test_roles_and_inventory(site) -> None:
     assert resolve(index, refs["어텐션의 직관"]) == site.page("_posts/2021-09-27-day37.html")
     assert resolve(index, refs["the talk"]) == site.page("_posts/2021-09-24-day36.html")
     assert "[Boostcamp AI Tech] 37일차 학습정리" in refs
-    inventory = InventoryFile.loads((site.outdir / "objects.inv").read_bytes(), uri="")
-    lectures = (
-        inventory.data["journal:lecture"]
-        if hasattr(inventory, "data")
-        else inventory["journal:lecture"]
-    )
-    assert {"full-stack-ml-engineer", "ai-ethics", "어텐션의-직관"} <= set(lectures)
+    lectures = inventory(site.outdir / "objects.inv", "journal:lecture")
+    assert {"full-stack-ml-engineer", "ai-ethics", "어텐션의-직관"} <= lectures
 
 
 def test_listing_directives_match_the_generated_pages(site) -> None:

@@ -8,27 +8,19 @@ references and ``.bib`` entries, :mod:`.pages` renders the bibliography.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from docutils import nodes
+from typing import TYPE_CHECKING
 
 from sphinx_journal.bibliography.citations import CitationsTransform, cited_papers
 from sphinx_journal.bibliography.pages import PapersDirective, ResolveCitedPapers, write_bib
+from sphinx_journal.pages.nodes import add_placeholder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def _skip(self: object, node: object) -> None:
-    raise nodes.SkipNode
-
-
 def setup_bibliography(app: Sphinx) -> None:
     """Find citations in posts; write journal/papers.html and journal/papers.bib."""
-    visitors: dict[str, Any] = dict.fromkeys(
-        ("html", "latex", "text", "man", "texinfo"), (_skip, None)
-    )
-    app.add_node(cited_papers, **visitors)
+    add_placeholder(app, cited_papers)
     app.add_transform(CitationsTransform)
     app.add_post_transform(ResolveCitedPapers)
     app.add_directive("journal-papers", PapersDirective)

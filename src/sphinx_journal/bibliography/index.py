@@ -59,7 +59,11 @@ def _date_of(env: BuildEnvironment, docname: str) -> str:
 
 
 def paper_index(env: BuildEnvironment) -> list[PaperEntry]:
-    """Every cited paper, sorted by its first citation."""
+    """Every cited paper, sorted by its first citation (computed once per build)."""
+    return journal_domain(env).derived("papers", lambda _: _paper_index(env))
+
+
+def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     listed = {post.docname for post in post_index(env).posts}
     entries = bib_entries(env)
     by_id: dict[PaperId, tuple[str, Any]] = {}

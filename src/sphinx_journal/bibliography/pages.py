@@ -24,18 +24,11 @@ from sphinx_journal.pages.registry import (
     register_listing,
     register_pages,
 )
+from sphinx_journal.posts.index import post_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-
-def _title(env: BuildEnvironment, docname: str) -> str:
-    post = env.domains["journal"].data["posts"].get(docname)
-    if post is not None:
-        return str(post.title)
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else docname
 
 
 def _describe(entry: PaperEntry) -> nodes.paragraph:
@@ -60,8 +53,7 @@ def paper_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     """Every paper, first cited first, with every post that cites it."""
     entries = paper_index(env)
     if not entries:
-        text = str(_("No papers cited yet."))
-        return [nodes.paragraph(text, text, classes=["journal-empty"])]
+        return render.empty(str(_("No papers cited yet.")))
     items = nodes.enumerated_list(classes=["journal-papers"])
     language = env.config.language
     for entry in entries:
@@ -76,7 +68,9 @@ def paper_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
                 continue
             seen.add(place.docname)
             cited += nodes.Text(" ")
-            cited += render.link(linker, place.docname, _title(env, place.docname), place.anchor)
+            cited += render.link(
+                linker, place.docname, post_title(env, place.docname), place.anchor
+            )
             if place.date:
                 day = format_day(dt.date.fromisoformat(place.date), language)
                 cited += nodes.inline(f" ({day})", f" ({day})", classes=["journal-post-date"])

@@ -35,12 +35,18 @@ def _pass(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 
+FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml")
+
+
+def add_placeholder(app: Sphinx, node: type[nodes.Element]) -> None:
+    """Register a placeholder that a post-transform always replaces (skipped if one is left)."""
+    visitors: dict[str, Any] = dict.fromkeys(FORMATS, (_skip, None))
+    app.add_node(node, **visitors)
+
+
 def setup_nodes(app: Sphinx) -> None:
     """Register the placeholders; post-transforms replace them before any writer sees them."""
-    handlers: dict[str, Any] = dict.fromkeys(
-        ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml"), (_pass, _pass)
-    )
+    handlers: dict[str, Any] = dict.fromkeys(FORMATS, (_pass, _pass))
     app.add_node(page_link, **handlers)
-    skip: dict[str, Any] = dict.fromkeys(handlers, (_skip, None))
-    app.add_node(post_neighbours, **skip)
-    app.add_node(journal_listing, **skip)
+    add_placeholder(app, post_neighbours)
+    add_placeholder(app, journal_listing)

@@ -32,6 +32,11 @@ def link(
     )
 
 
+def empty(text: str) -> list[nodes.Node]:
+    """What a listing shows when it has nothing to list."""
+    return [nodes.paragraph(text, text, classes=["journal-empty"])]
+
+
 def page_reference(
     linker: Linker, pagename: str, text: str, classes: Sequence[str] = ()
 ) -> nodes.Node:
@@ -100,8 +105,7 @@ def post_list(
     """Posts as a list, cards or a timeline (grouped by month)."""
     posts = list(posts)
     if not posts:
-        text = _("No posts yet.")
-        return [nodes.paragraph(text, text, classes=["journal-empty"])]
+        return empty(str(_("No posts yet.")))
     if fmt == "cards":
         return [_cards(posts, linker, paths, language)]
     if fmt == "timeline":
@@ -178,8 +182,7 @@ def taxonomy_index(
     """Every tag (or category) with its number of posts, most used first."""
     ordered = sorted(taxa, key=lambda t: (-len(t.posts), t.slug))
     if not ordered:
-        text = _("Nothing here yet.")
-        return [nodes.paragraph(text, text, classes=["journal-empty"])]
+        return empty(str(_("Nothing here yet.")))
     items = nodes.bullet_list(classes=["journal-taxonomy"])
     for taxon in ordered:
         pagename = paths.tag(taxon.slug) if page_of == "tag" else paths.category(taxon.slug)

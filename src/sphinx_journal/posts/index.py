@@ -108,3 +108,12 @@ def post_index(env: BuildEnvironment) -> PostIndex:
             (post for _, post in domain.all_records("posts")), drafts=drafts
         ),
     )
+
+
+def post_title(env: BuildEnvironment, docname: str) -> str:
+    """The title a listing shows for ``docname``: the post's, else the page's, else its name."""
+    post = journal_domain(env).store("posts").get(docname)
+    if post is not None:
+        return str(post.title)
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname

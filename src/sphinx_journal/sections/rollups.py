@@ -24,7 +24,7 @@ from sphinx_journal.pages.registry import (
     register_listing,
     register_pages,
 )
-from sphinx_journal.posts.index import post_index
+from sphinx_journal.posts.index import post_index, post_title
 from sphinx_journal.sections import index
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.sections.records import Lecture
@@ -42,14 +42,6 @@ def _group_titles() -> dict[str, str]:
         "tag": str(_("By tag")),
         "week": str(_("By week")),
     }
-
-
-def _post_title(env: BuildEnvironment, docname: str) -> str:
-    post = env.domains["journal"].data["posts"].get(docname)
-    if post is not None:
-        return str(post.title)
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else docname
 
 
 def _lecture_item(env: BuildEnvironment, lecture: Lecture, linker: Linker) -> nodes.list_item:
@@ -83,10 +75,7 @@ def lecture_groups(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes
         items = nodes.bullet_list(classes=["journal-lectures"])
         items.extend(_lecture_item(env, lecture, linker) for lecture in members)
         result.append(items)
-    if not result:
-        text = str(_("No lectures yet."))
-        result.append(nodes.paragraph(text, text, classes=["journal-empty"]))
-    return result
+    return result or render.empty(str(_("No lectures yet.")))
 
 
 def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
@@ -111,7 +100,7 @@ def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node
             day = format_day(retro.date, language)
             head += nodes.inline(day, day, classes=["journal-post-date"])
             head += nodes.Text(" ")
-        head += render.link(linker, retro.docname, _post_title(env, retro.docname), retro.anchor)
+        head += render.link(linker, retro.docname, post_title(env, retro.docname), retro.anchor)
         extras = []
         if retro.mood:
             extras.append(retro.mood)
@@ -124,10 +113,7 @@ def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node
         for text in retro.paragraphs:
             entry += nodes.paragraph(text, text, classes=["journal-retrospective-text"])
         result.append(entry)
-    if not result:
-        text = str(_("No retrospectives yet."))
-        result.append(nodes.paragraph(text, text, classes=["journal-empty"]))
-    return result
+    return result or render.empty(str(_("No retrospectives yet.")))
 
 
 def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
@@ -146,7 +132,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         para += nodes.inline(day, day, classes=["journal-post-date"])
         para += nodes.Text(" ")
         para += render.link(
-            linker, schedule.docname, _post_title(env, schedule.docname), schedule.anchor
+            linker, schedule.docname, post_title(env, schedule.docname), schedule.anchor
         )
         item += para
         item += progress_bar(schedule.done, schedule.total)
@@ -167,7 +153,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         para += render.link(
             linker,
             entry.schedule.docname,
-            _post_title(env, entry.schedule.docname),
+            post_title(env, entry.schedule.docname),
             entry.schedule.anchor,
         )
         days_text = " " + _("(open for {days} days)").format(days=entry.days_open)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_journal.config import journal_config
+from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.generated import journal_pages
 from sphinx_journal.pages.links import PagePaths, has_journal_pages
@@ -49,6 +50,10 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 def sidebar_items(env: BuildEnvironment) -> dict[str, Any]:
     """The pages and newest posts the sidebar lists (the same on every page)."""
+    return journal_domain(env).derived("sidebar", lambda _: _sidebar_items(env))
+
+
+def _sidebar_items(env: BuildEnvironment) -> dict[str, Any]:
     config = journal_config(env.config)
     paths = PagePaths(config.path)
     return {
