@@ -163,3 +163,36 @@ def test_incremental_home_and_feeds_equal_a_clean_build(copy_root, build, tmp_pa
     for name in ("journal/index.html", "journal/atom.xml", "journal/tags/8주차.xml"):
         assert (incremental.outdir / name).read_bytes() == (fresh.outdir / name).read_bytes()
     assert not (incremental.outdir / "journal/tags/python.xml").exists()
+
+
+@pytest.mark.parametrize("theme", ["pydata_sphinx_theme", "sphinx_book_theme"])
+def test_popular_themes_show_every_page(copy_root, build, theme: str) -> None:
+    pytest.importorskip(theme)
+    built = build(copy_root("sections"), html_theme=theme)
+    assert "journal" not in built.warnings
+    for page, shown in (
+        ("journal/index.html", "[Boostcamp AI Tech] 37일차"),
+        ("journal/lectures.html", "Full Stack ML Engineer"),
+        ("_posts/2021-09-24-day36.html", "2 / 4 done"),
+    ):
+        assert shown in built.page(page).read_text(encoding="utf-8"), page
+
+
+def test_sitemap_and_opengraph_work_alongside(copy_root, build) -> None:
+    pytest.importorskip("sphinx_sitemap")
+    pytest.importorskip("sphinxext.opengraph")
+    srcdir = copy_root("basic")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            '["sphinx_journal"]', '["sphinx_journal", "sphinx_sitemap", "sphinxext.opengraph"]'
+        )
+        + '\nogp_site_url = "https://example.org/journal/"\n',
+        encoding="utf-8",
+    )
+    built = build(srcdir, html_baseurl=BASE)
+    assert built.warnings == ""
+    sitemap = built.page("sitemap.xml").read_text(encoding="utf-8")
+    assert "_posts/2021-09-24-day36.html" in sitemap
+    post = built.page("_posts/2021-09-24-day36.html").read_text(encoding="utf-8")
+    assert 'property="og:title"' in post and "36일차" in post
