@@ -22,6 +22,12 @@ def test_titles_and_tags_are_escaped_everywhere(copy_root, build) -> None:
             ), page
             for name in element.attrib:
                 assert not name.startswith("on"), (page, element.tag, name)
+    lectures = (built.outdir / "journal/lectures.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#x27;speaker&#x27;)&lt;/script&gt;" in lectures or (
+        "&lt;script&gt;alert(" in lectures
+    )
+    papers = (built.outdir / "journal/papers.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(3)&gt; paper" in papers
     home = (built.outdir / "journal/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(" in home and "&amp; &lt;b&gt;bold&lt;/b&gt;" in home
     assert "&lt;svg onload=alert(1)&gt;" in home

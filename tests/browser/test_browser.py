@@ -48,6 +48,7 @@ def test_home_page_in_the_browser(site, tmp_path: Path) -> None:
     assert 'class="journal-day journal-level-4"' in dom  # 6 / 6 done
     assert 'type="application/atom+xml"' in dom
     assert "journal-sidebar" in dom and "[Boostcamp AI Tech] 36일차 학습정리" in dom
+    assert 'class="theme-toggle"' in dom  # furo's light/dark toggle is still there
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 1000), (390, 1400)])
