@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinx_journal.posts import frontmatter
-from sphinx_journal.posts.metadata import read_meta
+from sphinx_journal.posts.metadata import KNOWN_KEYS, read_meta
 
 SEED = """---
 layout: post
@@ -85,26 +85,7 @@ yaml_values = st.recursive(
     ),
     max_leaves=12,
 )
-keys = st.sampled_from(
-    [
-        "title",
-        "subtitle",
-        "description",
-        "excerpt",
-        "date",
-        "categories",
-        "category",
-        "tags",
-        "tag",
-        "author",
-        "authors",
-        "published",
-        "draft",
-        "use_math",
-        "layout",
-        "x",
-    ]
-)
+keys = st.sampled_from(sorted(KNOWN_KEYS | {"layout", "permalink", "x"}))
 
 
 @given(st.dictionaries(keys, yaml_values, max_size=8))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx.util.matching import Matcher
 
-from sphinx_journal.cli.config import post_patterns
+from sphinx_journal.cli.config import add_journal_argument, post_patterns
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.progress import progress
 from sphinx_journal.cli.reading import POST_SUFFIXES, format_problem, read_post, slug_collisions
@@ -45,13 +45,7 @@ def check(project: Path) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "dir",
-        type=Path,
-        nargs="?",
-        default=Path(),
-        help="the journal's folder (default: the current folder)",
-    )
+    add_journal_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +29,14 @@ def post_patterns(project: Path) -> tuple[str, ...]:
     """``journal_posts`` of the project, or the default."""
     value = project_values(project).get("journal_posts", JournalConfig().posts)
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+def add_journal_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional ``DIR`` of the verbs that work on an existing journal."""
+    parser.add_argument(
+        "dir",
+        type=Path,
+        nargs="?",
+        default=Path(),
+        help="the journal's folder (default: the current folder)",
+    )

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from sphinx_journal.cli.config import project_values
+from sphinx_journal.cli.config import add_journal_argument, project_values
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.templates import markdown_text, render, yaml_string
 from sphinx_journal.posts.slugs import slugify
@@ -38,13 +38,7 @@ def _date(text: str) -> dt.date:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "dir",
-        type=Path,
-        nargs="?",
-        default=Path(),
-        help="the journal's folder (default: the current folder)",
-    )
+    add_journal_argument(parser)
     parser.add_argument("--date", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     parser.add_argument("--title", default=None, help="the post's title")
 
