@@ -8,6 +8,7 @@ message catalogue, registered in :func:`setup_i18n`), and dates through
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -24,6 +25,7 @@ LOCALE_DIR: Final = Path(__file__).parent / "locale"
 _ = get_translation(CATALOG)
 
 
+@functools.cache
 def _locale(language: str | None) -> Locale:
     try:
         return Locale.parse((language or "en").replace("-", "_"))
@@ -31,6 +33,7 @@ def _locale(language: str | None) -> Locale:
         return Locale.parse("en")
 
 
+@functools.lru_cache(maxsize=4096)
 def format_day(day: dt.date, language: str | None, width: str = "long") -> str:
     """``day`` as its readers write it (``September 24, 2021``, ``2021년 9월 24일``)."""
     return format_date(day, format=width, locale=_locale(language))
