@@ -83,7 +83,11 @@ def paper_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     paths = PagePaths(journal_config(app.config).path)
     env = app.env
     yield GeneratedPage(
-        paths.page("papers"), str(_("Papers")), lambda linker: paper_list(env, linker), nav_order=45
+        paths.page("papers"),
+        str(_("Papers")),
+        lambda linker: paper_list(env, linker),
+        nav_order=45,
+        inputs=("citations", "posts", "cite"),
     )
 
 

@@ -79,7 +79,7 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
             result.append(more)
         return result
 
-    return GeneratedPage(paths.home, journal_title(app), build)
+    return GeneratedPage(paths.home, journal_title(app), build, inputs=("posts", "schedules"))
 
 
 def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
@@ -207,49 +207,41 @@ def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
     return path if path.is_relative_to(outdir) else None
 
 
-def journal_state(app: Sphinx, frame: str) -> str:
-    """A digest of everything the generated pages are made from.
+def input_digests(app: Sphinx) -> dict[str, str]:
+    """A digest of each input a generated page can be made from.
 
-    The records of every document, sphinxcontrib-bibtex's citations and bib
-    files, the configuration and the theme: when none of them changed, no
-    generated page can have, and rendering them again is skipped.
+    One per domain store (the records of every document), and ``cite`` for
+    sphinxcontrib-bibtex's citations and bib files.
     """
     domain = journal_domain(app.env)
+    result = {
+        store: digest([(doc, repr(value)) for doc, value in domain.all_records(store)])
+        for store in STORES
+    }
     cite: Any = app.env.domains.get("cite") if hasattr(app.env.domains, "get") else None
-    refs = sorted(
-        (r.docname, r.citation_ref_id, [t.key for t in r.targets])
-        for r in getattr(cite, "citation_refs", [])
-    )
-    bibfiles = sorted(
-        (str(path), repr(info))
-        for path, info in getattr(getattr(cite, "bibdata", None), "bibfiles", {}).items()
-    )
-    return digest(
+    result["cite"] = digest(
         [
-            __version__,
-            frame,
-            app.builder.name,
-            app.config.language,
-            app.config.html_theme,
-            repr(journal_config(app.config)),
-            refs,
-            bibfiles,
-            [
-                (store, [(doc, repr(value)) for doc, value in domain.all_records(store)])
-                for store in STORES
-            ],
+            sorted(
+                (r.docname, r.citation_ref_id, [t.key for t in r.targets])
+                for r in getattr(cite, "citation_refs", [])
+            ),
+            sorted(
+                (str(path), repr(info))
+                for path, info in getattr(getattr(cite, "bibdata", None), "bibfiles", {}).items()
+            ),
         ]
     )
+    return result
 
 
 def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Write the pages whose content changed; remove those no longer generated.
 
-    Each page's digest (its body, title and what every page's frame shows)
-    is kept per builder in the doctree folder, beside the environment. An
-    incremental build skips a page whose digest and file are unchanged and
-    deletes the file of a page it no longer generates (a tag now unused):
-    Sphinx itself removes no output.
+    Per builder, the doctree folder keeps, for each page, a digest of its
+    inputs and one of its rendered output. A page whose inputs are unchanged
+    (and whose file exists) is not even rendered; a rendered page whose
+    output is unchanged is not written; the file of a page no longer
+    generated (a tag now unused) is deleted: Sphinx itself removes no output.
     """
     if not has_journal_pages(app.builder):
         return
@@ -259,20 +251,30 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not isinstance(previous, dict):
         previous = {}
     frame = digest([sorted(app.env.toctree_includes.items()), frame_fingerprint(app.env)])
-    state = journal_state(app, frame)
-    if manifest.get(f"{builder.name}:state") == state and all(
-        (path := _output(builder, name)) is not None and path.is_file() for name in previous
-    ):
-        return  # nothing any journal page shows has changed: render none of them
-    manifest[f"{builder.name}:state"] = state
-    current: dict[str, str] = {}
+    base = [
+        __version__,
+        frame,
+        builder.name,
+        app.config.language,
+        app.config.html_theme,
+        repr(journal_config(app.config)),
+    ]
+    inputs = input_digests(app)
+    current: dict[str, list[str]] = {}
     for page in all_pages(app):
-        pagename, context, template = render_page(app, page)
-        current[pagename] = digest([frame, template, sorted(context.items())])
-        path = _output(builder, pagename)
+        state = digest([base, [inputs.get(name, name) for name in page.inputs]])
+        path = _output(builder, page.pagename)
         if path is None:
             continue
-        if previous.get(pagename) == current[pagename] and path.is_file():
+        before = previous.get(page.pagename)
+        if isinstance(before, list) and before[0] == state and path.is_file():
+            current[page.pagename] = before
+            continue
+        pagename, context, template = render_page(app, page)
+        # the frame (the sidebar) is rendered by the theme around the body: part of the output
+        output = digest([frame, template, sorted(context.items())])
+        current[pagename] = [state, output]
+        if isinstance(before, list) and before[1] == output and path.is_file():
             continue
         yield pagename, context, template
     for pagename in set(previous) - set(current) - set(app.env.all_docs):
@@ -280,6 +282,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if path is not None and path.is_file():
             path.unlink()
     manifest[builder.name] = current
+    manifest.pop(f"{builder.name}:state", None)
     _save_manifest(app, manifest)
 
 

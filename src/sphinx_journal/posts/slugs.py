@@ -25,7 +25,8 @@ def slugify(text: str) -> str:
                 chars.append("-")
         elif char == "_" or unicodedata.category(char)[0] in _KEPT_CATEGORIES:
             chars.append(char)
-    slug = "".join(chars).strip("-")
+    # compose again: dropping a character can leave a base and a mark side by side
+    slug = unicodedata.normalize("NFC", "".join(chars)).strip("-")
     if slug:
         return slug
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()

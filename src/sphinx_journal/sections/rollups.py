@@ -190,18 +190,21 @@ def section_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         str(_("Lectures")),
         lambda linker: lecture_page(env, linker),
         nav_order=40,
+        inputs=("lectures", "posts"),
     )
     yield GeneratedPage(
         paths.page("retrospectives"),
         str(_("Retrospectives")),
         lambda linker: retrospective_list(env, linker),
         nav_order=50,
+        inputs=("retrospectives", "posts"),
     )
     yield GeneratedPage(
         paths.page("progress"),
         str(_("Progress")),
         lambda linker: progress_view(env, linker),
         nav_order=60,
+        inputs=("schedules", "posts"),
     )
 
 
