@@ -178,7 +178,6 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
         "title": html.escape(page.title),
         "body": body,
         "journal_page": True,
-        **page.context,
     }
     return page.pagename, context, "page.html"
 

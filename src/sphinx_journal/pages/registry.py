@@ -30,7 +30,6 @@ class GeneratedPage:
     build: Callable[[Linker], list[nodes.Node]]
     nav_order: int | None = None
     """Position in the home page's list of journal pages (``None``: not listed)."""
-    context: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     inputs: tuple[str, ...] = ("posts",)
     """The domain stores (and ``"cite"`` for sphinxcontrib-bibtex) the page is made from:
     a page whose inputs did not change is not rendered again."""

@@ -37,15 +37,6 @@ def empty(text: str) -> list[nodes.Node]:
     return [nodes.paragraph(text, text, classes=["journal-empty"])]
 
 
-def page_reference(
-    linker: Linker, pagename: str, text: str, classes: Sequence[str] = ()
-) -> nodes.Node:
-    """A link to a generated page, or plain text in builds without generated pages."""
-    if linker.pages_exist:
-        return link(linker, pagename, text, classes=classes)
-    return nodes.inline(text, text, classes=list(classes))
-
-
 def _date_text(post: Post, language: str | None) -> str:
     return format_day(post.meta.date.day, language) if post.meta.date else _("undated")
 
