@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from sphinx_journal.i18n import _
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -159,6 +160,11 @@ def journal_config(config: Config) -> JournalConfig:
     result = JournalConfig(**values)
     _cache[id(config)] = (config, result)
     return result
+
+
+def journal_title(config: Config) -> str:
+    """The journal's name: ``journal_title``, or "Journal" in the reader's language."""
+    return journal_config(config).title or str(_("Journal"))
 
 
 def _default_of(field: dataclasses.Field[Any]) -> Any:

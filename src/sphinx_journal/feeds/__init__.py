@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from sphinx_journal.config import journal_config
+from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
-from sphinx_journal.i18n import _
 from sphinx_journal.pages.links import PagePaths, has_journal_pages
 from sphinx_journal.pages.outputs import replace_outputs
 from sphinx_journal.posts.index import post_index
@@ -40,7 +39,7 @@ def feed_paths(app: Sphinx) -> dict[str, tuple[str, tuple[Post, ...]]]:
     config = journal_config(app.config)
     index = post_index(app.env)
     root = config.path
-    title = config.title or str(_("Journal"))
+    title = journal_title(app.config)
     feeds = {f"{root}/atom.xml": (title, index.newest_first)}
     for taxon in index.tags.values():
         feeds[f"{root}/tags/{taxon.slug}.xml"] = (f"{title} · {taxon.name}", taxon.posts)
@@ -94,7 +93,7 @@ def _feed_link(
         return
     config = journal_config(app.config)
     href = context["pathto"](f"{config.path}/atom.xml", 1)
-    title = config.title or str(_("Journal"))
+    title = journal_title(app.config)
     link = (
         f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
         f'href="{escape(href)}" />\n'

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from sphinx_journal import __version__
-from sphinx_journal.config import journal_config
+from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import STORES, journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
@@ -38,10 +38,6 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
 
 
-def journal_title(app: Sphinx) -> str:
-    return journal_config(app.config).title or str(_("Journal"))
-
-
 def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
     config = journal_config(app.config)
     paths = PagePaths(config.path)
@@ -51,9 +47,7 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
         index = post_index(app.env)
         result: list[nodes.Node] = []
         nav = nodes.bullet_list(classes=["journal-nav"])
-        for page in sorted(
-            (p for p in pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.pagename)
-        ):
+        for page in nav_pages(pages):
             item = nodes.list_item()
             para = nodes.paragraph()
             para += render.link(linker, page.pagename, page.title)
@@ -79,7 +73,9 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
             result.append(more)
         return result
 
-    return GeneratedPage(paths.home, journal_title(app), build, inputs=("posts", "schedules"))
+    return GeneratedPage(
+        paths.home, journal_title(app.config), build, inputs=("posts", "schedules")
+    )
 
 
 def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
@@ -128,14 +124,17 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 register_pages("posts", post_pages)
 
 
+def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
+    """The journal's top pages, in the order the home page and the sidebar list them."""
+    listed = (page for page in pages if page.nav_order is not None)
+    return sorted(listed, key=lambda page: (page.nav_order, page.pagename))
+
+
 def journal_pages(env: Any) -> list[tuple[str, str]]:
     """(pagename, title) of the journal's top pages, in the home page's order."""
     app = getattr(env, "_app", None) or env.app
     pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
-    listed = sorted(
-        (p for p in pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.pagename)
-    )
-    return [(page.pagename, page.title) for page in listed]
+    return [(page.pagename, page.title) for page in nav_pages(pages)]
 
 
 def all_pages(app: Sphinx) -> list[GeneratedPage]:

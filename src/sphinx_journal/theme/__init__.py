@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from sphinx_journal.config import journal_config
+from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.generated import journal_pages
@@ -57,7 +57,7 @@ def _sidebar_items(env: BuildEnvironment) -> dict[str, Any]:
     config = journal_config(env.config)
     paths = PagePaths(config.path)
     return {
-        "title": config.title or str(_("Journal")),
+        "title": journal_title(env.config),
         "home": paths.home,
         "pages": [(paths.home, str(_("Journal home"))), *journal_pages(env)],
         "posts": [(p.docname, p.title) for p in post_index(env).newest_first[:SIDEBAR_POSTS]],
