@@ -1,8 +1,8 @@
-"""Search that works in Korean.
+"""Search that works in Korean (SPEC §9).
 
 :mod:`.rules` (pure) strips particles and endings, :mod:`.kiwi` adds
 morphological analysis with the ``[ko]`` extra, :mod:`.language` is the
-Sphinx search language, :mod:`.javascript` its browser side.
+Sphinx search language and :mod:`.javascript` its browser side.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from sphinx_journal.search.language import SearchKorean
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
-
-def _register(app: Sphinx, config: Config) -> None:
-    language = str(config.html_search_language or config.language or "")
-    if language.lower().startswith("ko"):
-        app.add_search_language(SearchKorean)
+__all__ = ["SearchKorean", "setup_search"]
 
 
 def setup_search(app: Sphinx) -> None:
-    """Use the Korean search language when ``language`` (or the search language) is ``ko``."""
-    app.connect("config-inited", _register)
+    """Register the ``ko`` search language.
+
+    Sphinx only uses it when ``html_search_language`` (or else ``language``)
+    is ``ko`` or ``ko_*``: every other project keeps its own search.
+    """
+    app.add_search_language(SearchKorean)

@@ -1,7 +1,11 @@
-"""The browser's stemmer: Sphinx's English Snowball stemmer plus the Korean rules.
+"""The browser's stemmer: the Korean rules of :mod:`.rules`, then Sphinx's English stemmer.
 
-Generated from :mod:`.rules`' tables, so that the query typed in the
-browser is reduced exactly as the index was.
+Sphinx's ``searchtools.js`` lower-cases each query word and passes it to
+``new Stemmer().stemWord(word)``; the result is looked up in the index.
+The code below mirrors :func:`sphinx_journal.search.language.SearchKorean.stem`
+step for step, and its rule list is written from :data:`.rules.RULES`
+itself, so the query is reduced exactly as the index was. The tests run it
+under node against the Python side.
 """
 
 from __future__ import annotations
@@ -9,48 +13,71 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 import sphinx.search
+from sphinx.search.en import SearchEnglish
 
-from sphinx_journal.search.rules import SUFFIXES
+from sphinx_journal.search.rules import RULES
 
-_MINIFIED = Path(sphinx.search.__file__).parent / "minified-js"
+__all__ = ["rules_json", "stemmer_code"]
 
-_KOREAN = """
+#: Sphinx ships its Snowball stemmers for the browser here; ``en.py`` uses the same files.
+_MINIFIED_JS: Final = Path(sphinx.search.__file__).parent / "minified-js"
+
+_KOREAN: Final = """
+/* sphinx-journal: Korean particles and endings, then English (Snowball). */
 var KoreanStemmer = function () {
   var english = new EnglishStemmer();
-  var suffixes = %(suffixes)s;
+  var rules = %(rules)s;  /* [suffix, min_stem, after], longest first */
   var hangul = /[\\uac00-\\ud7a3]/;
-  this.stemWord = function (word) {
-    if (!hangul.test(word)) {
-      return english.stemWord(word);
-    }
-    for (var i = 0; i < suffixes.length; i++) {
-      var suffix = suffixes[i][0], keep = suffixes[i][1];
-      if (word.length - suffix.length >= keep && word.slice(-suffix.length) === suffix) {
-        var rest = word.slice(0, word.length - suffix.length);
-        if (hangul.test(rest.slice(-1))) {
-          return rest;
-        }
+  var sound = function (ch, after) {
+    var code = ch.charCodeAt(0);
+    if (after === "any" || code < 0xac00 || code > 0xd7a3) return true;
+    var fin = (code - 0xac00) %% 28;
+    if (after === "vowel") return fin === 0;
+    if (after === "consonant") return fin !== 0;
+    if (after === "vowel-or-rieul") return fin === 0 || fin === 8;
+    return fin !== 0 && fin !== 8;  /* consonant-not-rieul */
+  };
+  var stripOnce = function (chars) {
+    var word = chars.join("");
+    for (var i = 0; i < rules.length; i++) {
+      var suffix = rules[i][0];
+      var rest = chars.length - Array.from(suffix).length;
+      if (word.endsWith(suffix) && rest >= rules[i][1] && sound(chars[rest - 1], rules[i][2])) {
+        return chars.slice(0, rest);
       }
     }
-    return word;
+    return null;
+  };
+  this.stemWord = function (word) {
+    word = word.normalize("NFC").toLowerCase();
+    if (!hangul.test(word)) return english.stemWord(word);
+    var chars = Array.from(word), shorter;
+    while ((shorter = stripOnce(chars)) !== null) chars = shorter;
+    word = chars.join("");
+    return hangul.test(word) ? word : english.stemWord(word);
   };
 };
 window.Stemmer = KoreanStemmer;
 """
 
 
+def rules_json() -> str:
+    """The rule table as a JSON array of ``[suffix, min_stem, after]``."""
+    return json.dumps(
+        [[rule.suffix, rule.min_stem, str(rule.after)] for rule in RULES], ensure_ascii=False
+    )
+
+
 @cache
 def stemmer_code() -> str:
-    """JavaScript defining ``Stemmer`` for ``language_data.js``."""
-    korean = _KOREAN % {
-        "suffixes": json.dumps([list(item) for item in SUFFIXES], ensure_ascii=False)
-    }
+    """JavaScript defining ``window.Stemmer`` for Sphinx's ``language_data.js``."""
     return "\n".join(
         (
-            (_MINIFIED / "base-stemmer.js").read_text(encoding="utf-8"),
-            (_MINIFIED / "english-stemmer.js").read_text(encoding="utf-8"),
-            korean,
+            (_MINIFIED_JS / "base-stemmer.js").read_text(encoding="utf-8"),
+            (_MINIFIED_JS / SearchEnglish.js_stemmer_rawcode).read_text(encoding="utf-8"),
+            _KOREAN % {"rules": rules_json()},
         )
     )
