@@ -5,11 +5,23 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
+from sphinx_journal.posts.slugs import slugify
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 from tests.test_build_consistency import html_files
+
+
+def lecture_group(page: Path, section_id: str, name: str) -> list[str]:
+    """The lecture titles listed under the rubric ``name`` of a grouping section."""
+    [section] = [el for el in main(parse(page)).iter("section") if el.get("id") == section_id]
+    children = list(section)
+    for position, child in enumerate(children):
+        if "journal-group" in (child.get("class") or "") and text(child) == name:
+            return [text(a) for a in children[position + 1].iter("a")]
+    raise AssertionError(f"no group {name!r} in {section_id}")
 
 
 @pytest.fixture
@@ -39,14 +51,28 @@ def test_example_progress_lectures_and_retrospective(example_project, build) -> 
         "AI 시대의 커리어 빌딩",
         "자연어 처리를 위한 언어 모델의 학습과 평가",
     }
-    for _, href in lecture_links:
+    for title, href in lecture_links:
         target = resolve(lectures, href)
-        anchor = href.split("#")[1]
+        anchor = unquote(href.split("#")[1])
+        assert anchor == f"lecture-{slugify(title)}"  # survives edits, unlike docutils' idN
         assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
-    progress = text(main(parse(built.page("journal/progress.html"))))
-    assert "6 / 6 done" in progress
-    retros = text(main(parse(built.page("journal/retrospectives.html"))))
-    assert "추석 때 너무 푹 쉬었다" in retros
+    assert lecture_group(lectures, "by-affiliation", "Upstage") == [  # the post's order
+        "Full Stack ML Engineer",
+        "AI 시대의 커리어 빌딩",
+        "자연어 처리를 위한 언어 모델의 학습과 평가",
+    ]
+    progress = main(parse(built.page("journal/progress.html")))
+    for rows in ("journal-progress-weeks", "journal-progress-days"):
+        [row] = by_class(progress, rows)[0].findall("li")
+        assert text(by_class(row, "journal-progress-label")[0]) == "6 / 6 done"
+    assert "Every item is done." in text(progress)
+    retros_page = built.page("journal/retrospectives.html")
+    [entry] = by_class(main(parse(retros_page)), "journal-retrospective-entry")
+    assert "추석 때 너무 푹 쉬었다" in text(entry)
+    [(title, href)] = list(links(entry))
+    assert title == "[Boostcamp AI Tech] 36일차 학습정리"
+    assert resolve(retros_page, href) == post
+    assert f'id="{href.split("#")[1]}"' in post.read_text(encoding="utf-8")
 
 
 def test_directives_and_recognised_sections_give_the_same_records(site) -> None:
@@ -70,14 +96,32 @@ def test_progress_counts_nested_items_and_open_items(site) -> None:
     assert len(checkboxes) == 4 and all(i.get("disabled") for i in checkboxes)
     assert sum(1 for i in checkboxes if i.get("checked")) == 2
     progress = main(parse(site.page("journal/progress.html")))
-    open_items = [text(li) for li in by_class(progress, "journal-open-items")[0].iter("li")]
-    # "시각화 과제" was done on day 37, so it is no longer open
-    assert len(open_items) == 2
-    assert any(
-        "오혜연 (KAIST) - AI Ethics" in item and "(open for 3 days)" in item for item in open_items
-    )
-    assert any("논문 읽기" in item and "(open for 0 days)" in item for item in open_items)
-    assert "2021-W38" in text(progress) and "2021-W39" in text(progress)
+    days = [text(li) for li in by_class(progress, "journal-progress-days")[0].findall("li")]
+    # one row a day: day 39's recognised section and its directive add up; day 41 has none
+    assert days == [
+        "September 24, 2021 [Boostcamp AI Tech] 36일차 학습정리 2 / 4 done",
+        "September 27, 2021 [Boostcamp AI Tech] 37일차 학습정리 1 / 2 done",
+        "September 29, 2021 [Boostcamp AI Tech] 39일차 학습정리 2 / 3 done",
+    ]
+    weeks = [text(li) for li in by_class(progress, "journal-progress-weeks")[0].findall("li")]
+    assert weeks == ["2021-W38 2 / 4 done", "2021-W39 3 / 5 done"]
+
+
+def test_open_items_count_days_until_the_newest_post(site) -> None:
+    page = site.page("journal/progress.html")
+    open_list = by_class(main(parse(page)), "journal-open-items")[0]
+    items = {text(li): list(links(li)) for li in open_list.findall("li")}
+    # "시각화 과제" was done on day 37: closed. "논문 읽기", carried from day 37 to day 39,
+    # is one item open since day 37. Days count to day 41, the newest post, which has
+    # no schedule: never to the day of the build.
+    assert list(items) == [
+        "오혜연 (KAIST) - AI Ethics — [Boostcamp AI Tech] 36일차 학습정리 (open for 7 days)",
+        "논문 읽기 — [Boostcamp AI Tech] 37일차 학습정리 (open for 4 days)",
+    ]
+    [(_, href)] = items["논문 읽기 — [Boostcamp AI Tech] 37일차 학습정리 (open for 4 days)"]
+    post = site.page("_posts/2021-09-27-day37.html")
+    assert resolve(page, href) == post
+    assert f'id="{href.split("#")[1]}"' in post.read_text(encoding="utf-8")
 
 
 def test_roles_and_inventory(site) -> None:
@@ -127,17 +171,40 @@ def test_bad_input_is_located_and_kept(copy_root, build) -> None:
         )
     )
     assert found == [
-        ("2021-10-01-bad.md", 7, "journal.schedule"),
-        ("2021-10-01-bad.md", 13, "journal.schedule"),
-        ("2021-10-01-bad.md", 17, "journal.lecture"),
-        ("2021-10-01-bad.md", 21, "journal.retrospective"),
-        ("2021-10-02-dup.md", 5, "journal.lecture"),
+        ("2021-10-01-bad.md", 7, "journal.schedule"),  # a schedule section, no task list
+        ("2021-10-01-bad.md", 13, "journal.schedule"),  # a {schedule}, no task list
+        ("2021-10-01-bad.md", 17, "journal.lecture"),  # no title
+        ("2021-10-01-bad.md", 21, "journal.retrospective"),  # rating 7
+        ("2021-10-01-bad.md", 31, "journal.schedule"),  # not a date
+        ("2021-10-02-dup.md", 5, "journal.lecture"),  # label of another post
+        ("2021-10-02-dup.md", 10, "journal.lecture"),  # label used twice in the same post
+        ("2021-10-02-dup.md", 21, "journal.lecture"),  # two lectures with one heading
         ("index.md", 3, "journal.xref"),
+        ("index.md", 5, "journal.listing"),
+    ]
+    assert "WARNING" not in re.sub(r".*\[journal\.\w+\]\n?", "", built.warnings)
+    dup = re.findall(
+        r"dup\.md:(\d+): WARNING: lecture label '(.*?)' is used twice; first at (\S+)",
+        built.warnings,
+    )
+    assert sorted(dup) == [
+        ("10", "shared", "_posts/2021-10-01-bad.md:26"),
+        ("21", "같은-제목", "_posts/2021-10-02-dup.md:17"),
+        ("5", "shared", "_posts/2021-10-01-bad.md:26"),
     ]
     assert "2021-10-01-bad.md:26" in built.warnings  # the duplicate names the first place
     page = text(main(parse(built.page("_posts/2021-10-01-bad.html"))))
     for kept in ("Just text.", "Untitled notes.", "Too good.", "no checkboxes here"):
         assert kept in page
+    dup_page = text(main(parse(built.page("_posts/2021-10-02-dup.html"))))
+    assert "Second." in dup_page and "Third." in dup_page
+    lectures = main(parse(built.page("journal/lectures.html")))
+    titles = [text(a) for a in by_class(lectures, "journal-lectures", "ul")[0].iter("a")]
+    assert sorted(titles) == sorted(
+        ["Untitled lecture", "Shared", "Shared again", "Shared thrice", "같은 제목", "같은 제목"]
+    )
+    hrefs = [a.get("href") for a in by_class(lectures, "journal-lectures", "ul")[0].iter("a")]
+    assert len(set(hrefs)) == len(hrefs)  # every lecture, even a duplicate, has its own anchor
 
 
 def roll_ups(outdir: Path) -> dict[str, bytes]:

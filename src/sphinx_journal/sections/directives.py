@@ -101,8 +101,12 @@ class LectureDirective(_SectionDirective):
             journal_tags=split_list(self.options.get("tags")),
             journal_date=self.date_option(self.options.get("date"), "lecture date"),
         )
-        node["names"].append(nodes.fully_normalize_name(f"lecture-{label}"))
-        self.state.document.note_explicit_target(node, node)
+        name = nodes.fully_normalize_name(f"lecture-{label}")
+        if name not in self.state.document.nameids:
+            # a label used twice is journal.lecture's to report (naming both places),
+            # not docutils' "duplicate explicit target name"
+            node["names"].append(name)
+            self.state.document.note_explicit_target(node, node)
         node += nodes.rubric(title, title, classes=["journal-lecture-title"])
         meta = [
             part

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from sphinx_journal.config import journal_config
@@ -43,15 +43,17 @@ def lectures(env: BuildEnvironment) -> list[Lecture]:
 
 
 def retrospectives(env: BuildEnvironment) -> list[Retrospective]:
-    """Every retrospective, newest first."""
+    """Every retrospective, newest first; several in one post keep the post's order."""
     found = [r for r in _listed(env, "retrospectives") if isinstance(r, Retrospective)]
-    return sorted(found, key=lambda r: (r.date or dt.date.min, r.docname, r.anchor), reverse=True)
+    in_post_order = sorted(found, key=lambda r: (r.line or 0, r.anchor))
+    # a reversed sort is still stable: ties keep the post's order
+    return sorted(in_post_order, key=lambda r: (r.date or dt.date.min, r.docname), reverse=True)
 
 
 def schedules(env: BuildEnvironment) -> list[Schedule]:
     """Every schedule, oldest first."""
     found = [r for r in _listed(env, "schedules") if isinstance(r, Schedule)]
-    return sorted(found, key=lambda s: (s.date or dt.date.min, s.docname, s.anchor))
+    return sorted(found, key=lambda s: s.sort_key)
 
 
 def week(env: BuildEnvironment, day: dt.date) -> Week:
@@ -87,36 +89,109 @@ def _keys(env: BuildEnvironment, lecture: Lecture, by: str) -> Iterable[tuple[st
 
 @dataclasses.dataclass(frozen=True)
 class OpenItem:
-    """A task still open: where it was written and for how many days it has stayed open."""
+    """A task still open: where it was first written and for how many days it has stayed open.
+
+    A task carried over from day to day (the same text, unchecked again) is
+    one open item, open since the first of those days, not one per day.
+    """
 
     text: str
     schedule: Schedule
     days_open: int
 
 
-def open_items(env: BuildEnvironment) -> list[OpenItem]:
-    """Unchecked tasks not checked in any later schedule, oldest first.
+@dataclasses.dataclass(frozen=True)
+class Tally:
+    """Completion of a day or a week: counts, and the schedules (hence posts) it adds up."""
 
-    Days are counted up to the newest schedule's date, not today, so that
-    two builds of the same journal are identical.
+    key: str
+    label: str
+    done: int
+    total: int
+    schedules: tuple[Schedule, ...]
+
+
+def _task_key(text: str) -> str:
+    return normalize_heading(text)
+
+
+def open_items_of(ordered: Iterable[Schedule], until: dt.date | None) -> list[OpenItem]:
+    """Tasks whose latest mention is unchecked, oldest first (pure).
+
+    ``ordered`` is oldest first. An item is open from the first schedule of
+    its current unchecked run (checking it closes it; writing it unchecked
+    again later opens it anew) until ``until``, the newest post's date: not
+    today, so that two builds of the same journal are identical.
     """
-    all_schedules = schedules(env)
-    dated = [s.date for s in all_schedules if s.date is not None]
-    newest = max(dated) if dated else None
-    done_after: dict[str, dt.date] = {}
-    for schedule in all_schedules:
+    since: dict[str, tuple[str, Schedule]] = {}
+    for schedule in ordered:
         for task in schedule.tasks:
-            if task.done and schedule.date is not None:
-                key = normalize_heading(task.text)
-                done_after[key] = max(done_after.get(key, schedule.date), schedule.date)
-    result = []
-    for schedule in all_schedules:
-        for task in schedule.tasks:
+            key = _task_key(task.text)
             if task.done:
-                continue
-            closed = done_after.get(normalize_heading(task.text))
-            if closed is not None and schedule.date is not None and closed >= schedule.date:
-                continue
-            days = (newest - schedule.date).days if newest and schedule.date else 0
-            result.append(OpenItem(task.text, schedule, days))
+                since.pop(key, None)
+            elif key not in since:
+                since[key] = (task.text, schedule)
+    result = []
+    for text, schedule in since.values():
+        days = (until - schedule.date).days if until and schedule.date else 0
+        result.append(OpenItem(text, schedule, max(days, 0)))
     return result
+
+
+def by_day(ordered: Iterable[Schedule]) -> list[Tally]:
+    """Completion per day, oldest first, adding up every schedule of a day (pure).
+
+    Schedules with no task are left out (they were warned about); an undated
+    schedule is its own row, after the dated days.
+    """
+    days: dict[str, tuple[str, list[Schedule]]] = {}
+    for schedule in ordered:
+        if not schedule.total:
+            continue
+        if schedule.date is not None:
+            key, label = schedule.date.isoformat(), schedule.date.isoformat()
+        else:
+            key, label = f"~{schedule.docname}#{schedule.anchor}", ""
+        days.setdefault(key, (label, []))[1].append(schedule)
+    return [_tally(key, label, members) for key, (label, members) in sorted(days.items())]
+
+
+def by_week(ordered: Iterable[Schedule], week_of_day: Callable[[dt.date], Week]) -> list[Tally]:
+    """Completion per week (ISO or course weeks), oldest first (pure)."""
+    weeks: dict[str, tuple[str, list[Schedule]]] = {}
+    for schedule in ordered:
+        if schedule.date is None or not schedule.total:
+            continue
+        found = week_of_day(schedule.date)
+        weeks.setdefault(found.key, (found.label, []))[1].append(schedule)
+    return [_tally(key, label, members) for key, (label, members) in sorted(weeks.items())]
+
+
+def _tally(key: str, label: str, members: list[Schedule]) -> Tally:
+    return Tally(
+        key,
+        label,
+        sum(s.done for s in members),
+        sum(s.total for s in members),
+        tuple(members),
+    )
+
+
+def newest_day(env: BuildEnvironment) -> dt.date | None:
+    """The newest post's date (or newest schedule's, when a schedule is dated later)."""
+    days = [post.meta.date.day for post in post_index(env).posts if post.meta.date is not None]
+    days.extend(s.date for s in schedules(env) if s.date is not None)
+    return max(days) if days else None
+
+
+def open_items(env: BuildEnvironment) -> list[OpenItem]:
+    """Every still-open task of the journal, counted until the newest post's date."""
+    return open_items_of(schedules(env), newest_day(env))
+
+
+def days(env: BuildEnvironment) -> list[Tally]:
+    return by_day(schedules(env))
+
+
+def weeks(env: BuildEnvironment) -> list[Tally]:
+    return by_week(schedules(env), lambda day: week(env, day))

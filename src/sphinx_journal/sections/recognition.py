@@ -97,18 +97,7 @@ class SectionsTransform(SphinxTransform):
 
         schedules = [self._schedule(c, post_day) for c in containers["schedule"]]
         lectures = [self._lecture(c, post_day) for c in containers["lecture"]]
-        retrospectives = [
-            Retrospective(
-                docname,
-                _anchor(c),
-                post_day,
-                _paragraphs(c),
-                c.get("journal_mood", ""),
-                c.get("journal_rating"),
-                c.line,
-            )
-            for c in containers["retrospective"]
-        ]
+        retrospectives = [self._retrospective(c, post_day) for c in containers["retrospective"]]
         if meta is not None:
             self._recognise(meta, config.sections, post_day, schedules, lectures, retrospectives)
             speakers = speakers_from_tasks(
@@ -139,10 +128,44 @@ class SectionsTransform(SphinxTransform):
             container.line,
         )
 
+    def _retrospective(self, container: nodes.container, post_day: dt.date | None) -> Retrospective:
+        if not container["ids"]:
+            self.document.set_id(container)  # the retrospectives page links right to it
+        return Retrospective(
+            self.env.docname,
+            _anchor(container),
+            post_day,
+            _paragraphs(container),
+            container.get("journal_mood", ""),
+            container.get("journal_rating"),
+            container.line,
+        )
+
+    def _lecture_anchor(self, node: nodes.Element, label: str) -> str:
+        """``lecture-<label>``: an anchor that survives edits of the post.
+
+        docutils ids are ASCII, so a Korean title's section is ``id4`` and
+        becomes ``id5`` when a heading is added above it, breaking every
+        link other projects made through ``objects.inv``. The label's id
+        (Unicode letters are valid in HTML ids; LaTeX escapes them) is added
+        beside the node's own ids, so the heading's permalink is unchanged.
+        A label used twice in one post keeps the node's own id for the second.
+        """
+        anchor = f"lecture-{label}"
+        owner = self.document.ids.get(anchor)
+        if owner is not None and owner is not node:
+            if not node["ids"]:
+                self.document.set_id(node)
+            return _anchor(node)
+        if anchor not in node["ids"]:
+            node["ids"].append(anchor)
+            self.document.ids[anchor] = node
+        return anchor
+
     def _lecture(self, container: nodes.container, post_day: dt.date | None) -> Lecture:
         return Lecture(
             docname=self.env.docname,
-            anchor=_anchor(container),
+            anchor=self._lecture_anchor(container, container["journal_label"]),
             title=container["journal_title"],
             explicit_label=(
                 ""
@@ -190,7 +213,7 @@ class SectionsTransform(SphinxTransform):
                         lectures.append(
                             Lecture(
                                 docname,
-                                _anchor(sub),
+                                self._lecture_anchor(sub, slugify(sub_title)),
                                 sub_title,
                                 "",
                                 post_day,

@@ -42,6 +42,16 @@ class Schedule:
     def total(self) -> int:
         return len(self.tasks)
 
+    @property
+    def sort_key(self) -> tuple[str, str, str, str]:
+        """Date (undated first), then post, then place in the post."""
+        return (
+            self.date.isoformat() if self.date else "",
+            self.docname,
+            f"{self.line or 0:09d}",
+            self.anchor,
+        )
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Lecture:
@@ -64,8 +74,14 @@ class Lecture:
         return self.explicit_label or slugify(self.title)
 
     @property
-    def sort_key(self) -> tuple[str, str, str]:
-        return (self.date.isoformat() if self.date else "", self.docname, self.anchor)
+    def sort_key(self) -> tuple[str, str, str, str]:
+        """Date, then post, then the order the post gives its lectures (not their anchors)."""
+        return (
+            self.date.isoformat() if self.date else "",
+            self.docname,
+            f"{self.line or 0:09d}",
+            self.anchor,
+        )
 
     def xref_targets(self) -> Iterator[Target]:
         yield Target("lecture", self.label, self.title, self.docname, self.anchor, self.sort_key)

@@ -27,7 +27,7 @@ from sphinx_journal.pages.registry import (
 from sphinx_journal.posts.index import post_index, post_title
 from sphinx_journal.sections import index
 from sphinx_journal.sections.nodes import checkbox, progress_bar
-from sphinx_journal.sections.records import Lecture
+from sphinx_journal.sections.records import Lecture, Schedule
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -116,56 +116,64 @@ def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node
     return result or render.empty(str(_("No retrospectives yet.")))
 
 
+def _post_links(
+    env: BuildEnvironment, linker: Linker, schedules: tuple[Schedule, ...]
+) -> list[nodes.Node]:
+    """One link per post a day's schedules come from, to its first schedule."""
+    seen: dict[str, Schedule] = {}
+    for schedule in schedules:
+        seen.setdefault(schedule.docname, schedule)
+    result: list[nodes.Node] = []
+    for schedule in seen.values():
+        if result:
+            result.append(nodes.Text(", "))
+        result.append(
+            render.link(
+                linker, schedule.docname, post_title(env, schedule.docname), schedule.anchor
+            )
+        )
+    return result
+
+
 def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     """Completion by week and by day, and every item still open."""
     language = env.config.language
-    weeks: dict[str, tuple[str, int, int]] = {}
+    by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
+    for tally in index.weeks(env):
+        item = nodes.list_item()
+        item += nodes.paragraph(tally.label, tally.label, classes=["journal-week-label"])
+        item += progress_bar(tally.done, tally.total)
+        by_week += item
     days = nodes.bullet_list(classes=["journal-progress-days"])
-    for schedule in index.schedules(env):
-        if schedule.date is not None:
-            week = index.week(env, schedule.date)
-            label, done, total = weeks.get(week.key, (week.label, 0, 0))
-            weeks[week.key] = (label, done + schedule.done, total + schedule.total)
+    for tally in index.days(env):
         item = nodes.list_item()
         para = nodes.paragraph()
-        day = format_day(schedule.date, language) if schedule.date else str(_("undated"))
+        first = tally.schedules[0]
+        day = format_day(first.date, language) if first.date else str(_("undated"))
         para += nodes.inline(day, day, classes=["journal-post-date"])
         para += nodes.Text(" ")
-        para += render.link(
-            linker, schedule.docname, post_title(env, schedule.docname), schedule.anchor
-        )
+        para.extend(_post_links(env, linker, tally.schedules))
         item += para
-        item += progress_bar(schedule.done, schedule.total)
+        item += progress_bar(tally.done, tally.total)
         days += item
-    by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
-    for key in sorted(weeks):
-        label, done, total = weeks[key]
-        item = nodes.list_item()
-        item += nodes.paragraph(label, label, classes=["journal-week-label"])
-        item += progress_bar(done, total)
-        by_week += item
     open_list = nodes.bullet_list(classes=["journal-open-items"])
     for entry in index.open_items(env):
         item = nodes.list_item()
         para = nodes.paragraph()
         para += checkbox(False)
         para += nodes.Text(entry.text + " — ")
-        para += render.link(
-            linker,
-            entry.schedule.docname,
-            post_title(env, entry.schedule.docname),
-            entry.schedule.anchor,
-        )
+        para.extend(_post_links(env, linker, (entry.schedule,)))
         days_text = " " + _("(open for {days} days)").format(days=entry.days_open)
         para += nodes.inline(days_text, days_text, classes=["journal-days-open"])
         item += para
         open_list += item
     nothing = str(_("Nothing here yet."))
+    all_done = str(_("Every item is done."))
     return [
         render.section(
             str(_("By week")),
             "progress-by-week",
-            [by_week] if weeks else [nodes.paragraph(nothing, nothing)],
+            [by_week] if by_week.children else [nodes.paragraph(nothing, nothing)],
         ),
         render.section(
             str(_("By day")),
@@ -175,9 +183,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         render.section(
             str(_("Open items")),
             "open-items",
-            [open_list]
-            if open_list.children
-            else [nodes.paragraph(str(_("Every item is done.")), str(_("Every item is done.")))],
+            [open_list] if open_list.children else [nodes.paragraph(all_done, all_done)],
         ),
     ]
 
@@ -239,8 +245,12 @@ def _render_lectures(context: ListingContext) -> list[nodes.Node]:
     return lecture_page(context.env, context.linker)
 
 
-def _titles(env: BuildEnvironment) -> list[tuple[str, str]]:
-    return [(post.docname, post.title) for post in post_index(env).posts]
+def _titles(env: BuildEnvironment) -> list[tuple[str, str, str]]:
+    """The posts' titles and dates: listings show titles, and open items count to a date."""
+    return [
+        (post.docname, post.title, post.meta.date.day.isoformat() if post.meta.date else "")
+        for post in post_index(env).posts
+    ]
 
 
 register_pages("sections", section_pages)
