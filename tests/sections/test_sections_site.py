@@ -218,6 +218,26 @@ def roll_ups(outdir: Path) -> dict[str, bytes]:
 def test_parallel_equals_serial(copy_root, build) -> None:
     serial = build(copy_root("sections", "serial"))
     parallel = build(copy_root("sections", "parallel"), parallel=2)
+    assert serial.warnings == parallel.warnings == ""
+    assert set(roll_ups(serial.outdir)) >= {
+        "journal/lectures.html",
+        "journal/retrospectives.html",
+        "journal/progress.html",
+    }
+    assert html_files(serial.outdir) == html_files(parallel.outdir)
+
+
+def test_parallel_reports_each_problem_once(copy_root, build) -> None:
+    """Records merged from workers: the duplicate labels are found, each reported once."""
+
+    def journal_warnings(warnings: str) -> list[str]:
+        lines = re.findall(r"([^/\s]+\.md:\d+: WARNING: .*\[journal\.\w+\])", warnings)
+        return sorted(lines)
+
+    serial = build(copy_root("sections-bad", "serial"))
+    parallel = build(copy_root("sections-bad", "parallel"), parallel=2)
+    assert journal_warnings(parallel.warnings) == journal_warnings(serial.warnings)
+    assert len(journal_warnings(serial.warnings)) == 10
     assert html_files(serial.outdir) == html_files(parallel.outdir)
 
 
@@ -243,29 +263,71 @@ Good day.
 """
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert old in source
+    path.write_text(source.replace(old, new), encoding="utf-8")
+
+
 def test_incremental_roll_ups_equal_a_clean_build(copy_root, build, tmp_path: Path) -> None:
     srcdir = copy_root("sections", "incremental")
     outdir = tmp_path / "incremental-out"
     build(srcdir, outdir=outdir)
     posts = srcdir / "_posts"
+
+    def edit() -> None:
+        day36 = posts / "2021-09-24-day36.md"
+        _replace(day36, "- [ ] 시각화 과제", "- [x] 시각화 과제")
+        _replace(day36, "### AI Ethics", "### AI Ethics and Society")
+
+    # each step, and what a reader must then see (so a stale page cannot pass as equal)
     steps = {
-        "add": lambda: (posts / "2021-09-28-day38.md").write_text(DAY38, encoding="utf-8"),
-        "edit": lambda: (posts / "2021-09-24-day36.md").write_text(
-            (posts / "2021-09-24-day36.md")
-            .read_text(encoding="utf-8")
-            .replace("- [ ] 시각화 과제", "- [x] 시각화 과제")
-            .replace("### AI Ethics", "### AI Ethics and Society"),
-            encoding="utf-8",
+        "add": (
+            lambda: (posts / "2021-09-28-day38.md").write_text(DAY38, encoding="utf-8"),
+            {"journal/lectures.html": "Transformers", "journal/retrospectives.html": "Good day."},
         ),
-        "delete": (posts / "2021-09-27-day37.md").unlink,
+        "edit": (
+            edit,
+            {"journal/lectures.html": "AI Ethics and Society", "index.html": "3 / 4 done"},
+        ),
+        "redate a post without a schedule": (
+            lambda: _replace(
+                posts / "2021-10-01-day41.md", "---\n\n#", "date: 2021-10-05\n---\n\n#"
+            ),
+            {"journal/progress.html": "(open for 11 days)"},
+        ),
+        "delete": (
+            (posts / "2021-09-27-day37.md").unlink,
+            {"journal/retrospectives.html": "Good day.", "index.html": "Sections"},
+        ),
     }
-    for step, change in steps.items():
+    for step, (change, shown) in steps.items():
         change()
         incremental = build(srcdir, outdir=outdir, freshenv=False)
-        fresh_src = tmp_path / f"fresh-{step}"
+        # redating warns that the file name disagrees; the index's links to the deleted
+        # post's lecture and date are now unknown: nothing else may warn
+        expected = (
+            "disagrees with the file name",
+            "unknown lecture '어텐션의-직관'",
+            "unknown post",
+        )
+        unexpected = [
+            line
+            for line in incremental.warnings.splitlines()
+            if "WARNING" in line and not any(words in line for words in expected)
+        ]
+        assert unexpected == [], step
+        if step == "delete":
+            assert "unknown lecture '어텐션의-직관'" in incremental.warnings
+        fresh_src = tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}"
         shutil.copytree(srcdir, fresh_src)
-        fresh = build(fresh_src, outdir=tmp_path / f"fresh-out-{step}")
+        fresh = build(fresh_src, outdir=tmp_path / f"{fresh_src.name}-out")
         got, want = roll_ups(incremental.outdir), roll_ups(fresh.outdir)
         assert set(got) == set(want), step
         for name in want:
             assert got[name] == want[name], f"{name} differs after {step}"
+        for name, words in shown.items():
+            assert words in text(main(parse(incremental.outdir / name))), (step, name)
+    gone = text(main(parse(incremental.outdir / "journal/lectures.html")))
+    assert "어텐션의 직관" not in gone  # the deleted post's lecture left the index
+    assert "과제를 끝냈다" not in text(main(parse(incremental.page("journal/retrospectives.html"))))
