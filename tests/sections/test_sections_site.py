@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from sphinx.util.inventory import InventoryFile
 
 from sphinx_journal.posts.slugs import slugify
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
@@ -132,6 +133,15 @@ def test_roles_and_inventory(site) -> None:
     assert "[Boostcamp AI Tech] 37일차 학습정리" in refs
     lectures = inventory(site.outdir / "objects.inv", "journal:lecture")
     assert {"full-stack-ml-engineer", "ai-ethics", "어텐션의-직관"} <= lectures
+    # intersphinx links land on lecture-<label>, which no edit elsewhere in the post moves
+    loaded = InventoryFile.loads((site.outdir / "objects.inv").read_bytes(), uri="")
+    data = loaded.data if hasattr(loaded, "data") else loaded
+    for name, item in data["journal:lecture"].items():
+        uri = item.uri if hasattr(item, "uri") else item[2]
+        page, anchor = uri.split("#")
+        assert anchor == f"lecture-{name}"
+        assert f'id="{anchor}"' in (site.outdir / page).read_text(encoding="utf-8")
+    assert refs["어텐션의 직관"].endswith("#lecture-어텐션의-직관")
 
 
 def test_listing_directives_match_the_generated_pages(site) -> None:
