@@ -1,81 +1,173 @@
 """``sphinx-journal import SITE DIR``: a Jekyll site's posts and bibliography, into a journal.
 
-Posts are copied unchanged, except where Jekyll gives them categories from
-the folders above ``_posts`` (``tech/_posts/x.md`` is in ``tech``): those are
-written into the copy's front matter, because the journal has no folders of
-that meaning. File names become ones every system accepts (spaces, ``?``,
-``:`` and brackets go; Unicode letters stay), and every rename is reported.
+Posts are read as Jekyll wrote them, so they are copied byte for byte, with
+two exceptions, both written into the copy's front matter because that is
+where a reader of the post (and Jekyll itself, were the post taken back)
+looks for them:
+
+- categories Jekyll takes from the folders above ``_posts``
+  (``tech/_posts/x.md`` is in ``tech``): the journal has no folders of that
+  meaning, so the names are added to ``categories`` (folder ones first, as
+  Jekyll orders them). Only that one key is rewritten; every other line of
+  the front matter stays as written.
+- a file renamed because its name is not safe as a Sphinx docname and URL
+  (spaces, ``?``, ``:``, brackets …; Unicode letters stay) gets ``slug:``
+  with its old name, so its Jekyll permalink, and the redirect page of
+  ``journal_jekyll_redirects``, stay what they were.
+
+A configuration mapping (``journal_categories = {"docname": [...]}``) was
+the alternative; it was not chosen because the categories would then live
+far from the post they describe, and because editing a post later would
+have to keep two files in step.
+
+Nothing is written when a copy would replace a different file already in
+the journal (unless ``--force``): exit code 2, and the files are named.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import shutil
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import yaml
+from sphinx.util.matching import Matcher
 
+from sphinx_journal.cli.config import post_patterns, project_values
+from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import safe_part
 from sphinx_journal.cli.init import write_project
 from sphinx_journal.cli.progress import progress
 from sphinx_journal.cli.reading import (
     POST_SUFFIXES,
     PostReport,
+    docname_of,
     format_problem,
     read_post,
     slug_collisions,
 )
+from sphinx_journal.config import DEFAULT_SECTIONS
+from sphinx_journal.pages.redirects import jekyll_pretty_slug, jekyll_slug_of
 from sphinx_journal.posts import frontmatter
+from sphinx_journal.posts.metadata import split_names
 
 _SKIPPED_DIRS: Final = frozenset({"_site", ".git", "node_modules", ".jekyll-cache", "vendor"})
 _HANGUL: Final = re.compile("[\uac00-\ud7a3]")
 
 
+@dataclasses.dataclass(frozen=True)
+class SitePost:
+    """One post of the Jekyll site and where its copy goes."""
+
+    source: Path
+    categories: tuple[str, ...]
+    """Jekyll's categories from the folders above ``_posts``."""
+    destination: Path
+    """Relative to the journal: ``_posts/<safe sub-folders>/<safe name>``."""
+
+
 def site_bibfiles(site: Path) -> list[str]:
+    """The ``.bib`` files of the site's ``_bibliography`` (jekyll-scholar's folder)."""
     folder = site / "_bibliography"
     return sorted(path.name for path in folder.glob("*.bib")) if folder.is_dir() else []
 
 
-def find_posts(site: Path) -> list[tuple[Path, tuple[str, ...], Path]]:
-    """(file, categories from folders, path under its _posts) of every post of ``site``."""
-    found = []
+def find_posts(site: Path) -> list[SitePost]:
+    """Every post of ``site``, each with a destination no other post of the site shares."""
+    found: list[SitePost] = []
+    taken: set[str] = set()
     for posts_dir in sorted(site.rglob("_posts")):
         relative = posts_dir.relative_to(site)
         if not posts_dir.is_dir() or _SKIPPED_DIRS.intersection(relative.parts):
             continue
         categories = tuple(relative.parts[:-1])
         for path in sorted(posts_dir.rglob("*")):
-            if path.is_file() and path.suffix.lower() in POST_SUFFIXES:
-                found.append((path, categories, path.relative_to(posts_dir)))
+            if not path.is_file() or path.suffix.lower() not in POST_SUFFIXES:
+                continue
+            parts = [safe_part(part) for part in path.relative_to(posts_dir).parts]
+            destination = Path("_posts", *parts)
+            stem, suffix = destination.stem, destination.suffix
+            number = 1
+            while destination.as_posix().lower() in taken:  # also safe on case-blind disks
+                number += 1
+                destination = destination.with_name(f"{stem}-{number}{suffix}")
+            taken.add(destination.as_posix().lower())
+            found.append(SitePost(path, categories, destination))
     return found
 
 
-def with_categories(text: str, categories: tuple[str, ...]) -> str:
-    """``text`` whose front matter also lists ``categories`` (Jekyll's folder categories)."""
-    if not categories:
+def _replace_key(text: str, keys: tuple[str, ...], line: str | None) -> str:
+    """``text`` with the front-matter entries ``keys`` replaced by ``line`` (or removed).
+
+    Only the lines of those entries change (the YAML nodes give their exact
+    extent), so comments, quoting and key order elsewhere stay as written.
+    """
+    block = frontmatter.find_block(text)
+    assert block is not None
+    lines = text.split("\n")
+    yaml_lines = lines[block[0] + 1 : block[1]]
+    node = yaml.compose("\n".join(yaml_lines), Loader=yaml.SafeLoader)
+    spans: list[tuple[int, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if str(key_node.value) in keys:
+                end = value_node.end_mark.line + (1 if value_node.end_mark.column else 0)
+                spans.append((key_node.start_mark.line, max(end, key_node.start_mark.line + 1)))
+    offset = block[0] + 1
+    if not spans:
+        insert_at = block[1]
+        return "\n".join([*lines[:insert_at], *([line] if line else []), *lines[insert_at:]])
+    for index, (start, end) in enumerate(sorted(spans, reverse=True)):
+        replacement = [line] if line and index == len(spans) - 1 else []
+        lines[offset + start : offset + end] = replacement
+    return "\n".join(lines)
+
+
+def _flow(key: str, names: list[str]) -> str:
+    dumped = yaml.safe_dump(names, allow_unicode=True, default_flow_style=True, width=10_000)
+    return f"{key}: {dumped.strip()}"
+
+
+def adapt(text: str, categories: tuple[str, ...], old_slug: str | None) -> str:
+    """The copy of a post: folder ``categories`` and the ``slug`` of a renamed file added.
+
+    A post without front matter gets a block; a post whose front matter is
+    not valid YAML is copied unchanged (``check`` and the build say why).
+    """
+    if not categories and old_slug is None:
         return text
     front, problems = frontmatter.load(text)
-    block = frontmatter.find_block(text)
-    lines = text.split("\n")
-    if front is None or block is None or problems:
-        header = ["---", f"categories: {list(categories)!r}", "---"]
-        return "\n".join(header + lines) if block is None else text
-    existing = front.data.get("categories", front.data.get("category"))
-    if existing is None:
-        line = (
-            "categories: "
-            + yaml.safe_dump(list(categories), allow_unicode=True, default_flow_style=True).strip()
+    if problems:
+        return text
+    if front is None:
+        text = "---\n---\n" + text
+        data: dict[str, object] = {}
+    else:
+        data = front.data
+    if categories:
+        existing = split_names(data.get("categories")) + split_names(data.get("category"))
+        names = list(dict.fromkeys([*categories, *existing]))
+        text = _replace_key(text, ("categories", "category"), _flow("categories", names))
+    if old_slug is not None and "slug" not in data and "permalink" not in data:
+        text = _replace_key(
+            text,
+            ("slug",),
+            "slug: " + yaml.safe_dump(old_slug, allow_unicode=True, width=10_000).split("\n")[0],
         )
-        lines.insert(block[1], line)
-        return "\n".join(lines)
-    names = existing.split() if isinstance(existing, str) else list(existing)
-    data = dict(front.data)
-    data.pop("category", None)
-    data["categories"] = list(dict.fromkeys([*categories, *map(str, names)]))
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip("\n")
-    return "\n".join(["---", dumped, *lines[block[1] :]])
+    return text
+
+
+def _copy_text(post: SitePost) -> str:
+    """What the copy of ``post`` holds (see the module's docstring for the two changes)."""
+    text = post.source.read_text(encoding="utf-8", errors="replace")
+    renamed = post.destination.name != post.source.name
+    old = jekyll_slug_of(post.source.stem)
+    new = jekyll_slug_of(post.destination.stem)
+    keep_slug = old if renamed and jekyll_pretty_slug(old) != jekyll_pretty_slug(new) else None
+    return adapt(text, post.categories, keep_slug)
 
 
 def _describe(report: PostReport, shown: Path) -> str:
@@ -84,6 +176,7 @@ def _describe(report: PostReport, shown: Path) -> str:
         f"date {meta.date.isoformat() if meta.date else 'none'}",
         f"title {meta.title!r}" if meta.title else "title from its first heading",
         f"tags {', '.join(meta.tags) or '-'}",
+        f"categories {', '.join(meta.categories) or '-'}",
         f"sections {', '.join(report.sections) or '-'}",
         f"papers {len(report.papers)}"
         + (f" ({', '.join(report.papers)})" if report.papers else ""),
@@ -91,65 +184,123 @@ def _describe(report: PostReport, shown: Path) -> str:
     return f"{shown}: " + "; ".join(parts)
 
 
-def import_site(site: Path, target: Path) -> int:
+def _prepare_target(site: Path, target: Path, posts: list[SitePost], bibfiles: list[str]) -> None:
+    """Make ``target`` a journal when it is not one yet (what ``init`` would write)."""
+    if (target / "conf.py").is_file():
+        return
+    if target.exists() and any(target.iterdir()):
+        raise UsageError(
+            f"{target} is neither empty nor a journal (no conf.py); "
+            "import into a new folder, or run `sphinx-journal init` there first"
+        )
+    sample = " ".join(
+        post.source.read_text(encoding="utf-8", errors="replace")[:2000] for post in posts[:20]
+    )
+    written = write_project(
+        target,
+        title="Study Journal",
+        author="Study Journal",
+        language="ko" if _HANGUL.search(sample) else "en",
+        force=False,
+        bibfiles=[f"_bibliography/{name}" for name in bibfiles],
+        example=False,
+    )
+    print(f"wrote a new journal into {target} ({len(written)} files)")
+
+
+def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     """Import ``site`` into ``target`` (made a journal first if it is not one)."""
+    if not site.is_dir():
+        raise UsageError(f"{site} is not a folder")
     posts = find_posts(site)
     if not posts:
         print(f"no posts found under {site} (looked for _posts folders)")
         return 1
     bibfiles = site_bibfiles(site)
-    if not (target / "conf.py").is_file():
-        sample = " ".join(
-            path.read_text(encoding="utf-8", errors="replace")[:2000] for path, _, _ in posts[:20]
+    is_new = not (target / "conf.py").is_file()
+    texts = {post.destination: _copy_text(post) for post in posts}
+    clobbered = [
+        relative
+        for relative, text in texts.items()
+        if (target / relative).is_file()
+        and (target / relative).read_text(encoding="utf-8", errors="replace") != text
+    ] + [
+        Path("_bibliography", name)
+        for name in bibfiles
+        if (target / "_bibliography" / name).is_file()
+        and (target / "_bibliography" / name).read_bytes()
+        != (site / "_bibliography" / name).read_bytes()
+    ]
+    if clobbered and not force:
+        names = ", ".join(str(path) for path in clobbered[:5])
+        more = f" and {len(clobbered) - 5} more" if len(clobbered) > 5 else ""
+        raise UsageError(
+            f"{target} already holds different {names}{more}; nothing was written "
+            "(use --force to replace them)"
         )
-        language = "ko" if _HANGUL.search(sample) else "en"
-        write_project(
-            target,
-            title="Study Journal",
-            author="Study Journal",
-            language=language,
-            force=True,
-            bibfiles=[f"_bibliography/{name}" for name in bibfiles],
-        )
-        for old in (target / "_posts").glob("*-welcome.md"):
-            old.unlink()
-    elif bibfiles:
-        print(
-            "add to bibtex_bibfiles in conf.py: "
-            + ", ".join(f"_bibliography/{name}" for name in bibfiles)
-        )
+    _prepare_target(site, target, posts, bibfiles)
+    conf = project_values(target)
+    if bibfiles and not is_new:
+        configured = conf.get("bibtex_bibfiles") or []
+        missing = [f"_bibliography/{name}" for name in bibfiles]
+        missing = [name for name in missing if name not in configured]
+        if missing:
+            print("add to bibtex_bibfiles in conf.py: " + ", ".join(missing))
     for name in bibfiles:
         (target / "_bibliography").mkdir(parents=True, exist_ok=True)
         shutil.copy2(site / "_bibliography" / name, target / "_bibliography" / name)
-    stems = {path.stem for path, _, _ in posts}
-    reports = []
-    for source, categories, relative in progress(posts, "importing", len(posts)):
-        destination = target / "_posts" / Path(*(safe_part(part) for part in relative.parts))
+    for post in posts:
+        destination = target / post.destination
         destination.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8", errors="replace")
-        destination.write_text(with_categories(text, categories), encoding="utf-8")
-        report = read_post(source, stems)
+        destination.write_text(texts[post.destination], encoding="utf-8")
+    _report(site, target, posts, conf)
+    return 0
+
+
+def _report(site: Path, target: Path, posts: list[SitePost], conf: dict[str, Any]) -> None:
+    """Print, per post, what the journal recognised in its copy and every warning."""
+    sections = conf.get("journal_sections", DEFAULT_SECTIONS)
+    matcher = Matcher(list(post_patterns(target)))
+    known = {post.destination.stem for post in posts}
+    reports = []
+    not_posts = []
+    for post in progress(posts, "importing", len(posts)):
+        destination = target / post.destination
+        report = read_post(destination, known, sections=sections)
         reports.append(report)
-        print(_describe(report, destination.relative_to(target)))
-        if destination.name != source.name:
-            print(f"  renamed from {source.name!r}")
-        if categories:
-            print(f"  categories from folders: {', '.join(categories)}")
+        print(_describe(report, post.destination))
+        if post.destination.name != post.source.name:
+            print(f"  renamed from {post.source.relative_to(site).as_posix()!r}")
+        if post.categories:
+            print(f"  categories from folders: {', '.join(post.categories)}")
+        if not matcher(docname_of(destination, target)):
+            not_posts.append(post.destination)
         for problem in report.problems:
-            print("  " + format_problem(source, problem))
-    for report, problem in slug_collisions(reports):
+            print("  " + format_problem(destination, problem))
+    drafts = bool(conf.get("journal_drafts", False))
+    for report, problem in slug_collisions(reports, target, drafts=drafts):
         print("  " + format_problem(report.path, problem))
+    if not_posts:
+        print(
+            f"{len(not_posts)} imported files are not posts under this journal's journal_posts "
+            f"(first: {not_posts[0]}); add '_posts/**' to journal_posts in conf.py"
+        )
+    problems = sum(len(report.problems) for report in reports)
     print(
-        f"imported {len(posts)} posts into {target}; build with: "
+        f"imported {len(posts)} posts ({problems} warnings) into {target}; build with: "
         f"sphinx-build {target} {target / '_build' / 'html'}"
     )
-    return 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", type=Path, help="the Jekyll site (the folder holding _posts)")
-    parser.add_argument("dir", type=Path, help="the journal to import into (made if needed)")
+    parser.add_argument(
+        "dir", type=Path, help="the journal to import into (a new journal is written if needed)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace posts the journal already holds"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return import_site(args.site, args.dir)
+    return import_site(args.site, args.dir, force=args.force)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from sphinx_journal.cli.errors import UsageError
-from sphinx_journal.cli.templates import markdown_text, render, templates_dir
+from sphinx_journal.cli.templates import markdown_text, render, templates_dir, yaml_string
 
 INTRO = {
     "ko": "매일의 학습 일지입니다. 일정, 강의 노트, 읽은 논문과 회고를 기록합니다.",
@@ -25,8 +25,15 @@ def write_project(
     force: bool,
     bibfiles: list[str] | None = None,
     today: dt.date | None = None,
+    example: bool = True,
 ) -> list[Path]:
-    """Write the project files into ``target``; return what was written."""
+    """Write the project files into ``target``; return what was written.
+
+    ``example`` adds one post in the shape of a real journal day (schedule
+    with speakers, lectures, a cited paper, peer session, retrospective), so
+    the first build already shows every page the journal makes; ``import``
+    leaves it out, the imported posts take its place.
+    """
     if target.exists() and any(target.iterdir()) and not force:
         raise UsageError(f"{target} is not empty; use --force to write into it anyway")
     day = today or dt.date.today()
@@ -38,17 +45,18 @@ def write_project(
         "bibfiles_repr": repr(bibfiles or []),
         "intro": INTRO[language],
     }
-    files = {
+    files: dict[str, str] = {
         "conf.py": render("journal/conf.py.tmpl", **values),
         "index.md": render("journal/index.md", **values),
         "requirements.txt": render("journal/requirements.txt"),
         ".readthedocs.yaml": render("journal/.readthedocs.yaml"),
-        f"_posts/{day.isoformat()}-welcome.md": render(
-            f"post-{language}.md",
-            title=EXAMPLE_TITLE[language],
-            yaml_title=EXAMPLE_TITLE[language],
-        ).replace("- [ ]", "- [x]"),
     }
+    if example:
+        files[f"_posts/{day.isoformat()}-welcome.md"] = render(
+            f"example-{language}.md",
+            title=markdown_text(EXAMPLE_TITLE[language]),
+            yaml_title=yaml_string(EXAMPLE_TITLE[language]),
+        )
     written = []
     for name, text in files.items():
         path = target / name
@@ -82,6 +90,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from sphinx_journal.cli.importer import import_site, site_bibfiles  # noqa: PLC0415
 
+    if args.from_jekyll and not args.from_jekyll.is_dir():
+        raise UsageError(f"{args.from_jekyll} is not a folder")
     bibfiles = site_bibfiles(args.from_jekyll) if args.from_jekyll else []
     written = write_project(
         args.dir,
@@ -90,11 +100,12 @@ def run(args: argparse.Namespace) -> int:
         language=args.language,
         force=args.force,
         bibfiles=[f"_bibliography/{name}" for name in bibfiles],
+        example=not args.from_jekyll,
     )
     for path in written:
         print(f"wrote {path}")
     if args.from_jekyll:
-        return import_site(args.from_jekyll, args.dir)
+        return import_site(args.from_jekyll, args.dir, force=args.force)
     print(f"build it with: sphinx-build {args.dir} {args.dir / '_build' / 'html'}")
     return 0
 

@@ -15,6 +15,16 @@ DEFAULT_TITLE = {"ko": "{date} 학습 일지", "en": "Journal of {date}"}
 
 
 def new_post(target: Path, *, date: dt.date, title: str | None) -> Path:
+    """Write the post of ``date`` from the template of the journal's language; return its path.
+
+    The file name is Jekyll's (``YYYY-MM-DD-<slug>.md``) with a slug that
+    keeps Unicode letters, so the post sorts by date in any file browser
+    and its URL reads like its title.
+    """
+    if not (target / "conf.py").is_file():
+        raise UsageError(
+            f"{target} is not a journal (no conf.py); write one with `sphinx-journal init {target}`"
+        )
     language = (
         "en" if str(project_values(target).get("language") or "ko").startswith("en") else "ko"
     )

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
 from sphinx_journal.bibliography.identifiers import recognize
 from sphinx_journal.config import DEFAULT_SECTIONS
 from sphinx_journal.posts import frontmatter, liquid
+from sphinx_journal.posts.index import build_index
 from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.problems import Problem
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.posts.record import Post
 from sphinx_journal.sections.headings import section_kind
 
 _HEADING: Final = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -37,8 +38,17 @@ class PostReport:
     problems: tuple[Problem, ...]
 
 
-def read_post(path: Path, known_posts: Iterable[str] = ()) -> PostReport:
-    """Read ``path`` as the build would, and report it."""
+def read_post(
+    path: Path,
+    known_posts: Iterable[str] = (),
+    *,
+    sections: Mapping[str, str] = DEFAULT_SECTIONS,
+) -> PostReport:
+    """Read ``path`` as the build would, and report it.
+
+    ``sections`` is the project's ``journal_sections``: which headings are
+    recognised depends on it, exactly as in a build.
+    """
     text = path.read_text(encoding="utf-8", errors="replace")
     front, problems = frontmatter.load(text)
     block = frontmatter.find_block(text)
@@ -53,42 +63,64 @@ def read_post(path: Path, known_posts: Iterable[str] = ()) -> PostReport:
 
     body, liquid_problems = liquid.convert("\n".join(text.split("\n")[start:]), start + 1, resolve)
     meta, meta_problems = read_meta(front, path.stem)
-    sections = tuple(
+    kinds = tuple(
         kind
         for heading in _HEADING.findall(body)
-        if (kind := section_kind(heading, DEFAULT_SECTIONS)) is not None
+        if (kind := section_kind(heading, sections)) is not None
     )
     papers = tuple(
         dict.fromkeys(
             str(paper) for url in _LINK.findall(body) if (paper := recognize(url)) is not None
         )
     )
-    return PostReport(path, meta, sections, papers, (*problems, *meta_problems, *liquid_problems))
+    return PostReport(path, meta, kinds, papers, (*problems, *meta_problems, *liquid_problems))
 
 
-def slug_collisions(reports: Iterable[PostReport]) -> list[tuple[PostReport, Problem]]:
-    """Tag or category names sharing a slug across posts, as the build warns them."""
-    seen: dict[tuple[str, str], str] = {}
+def slug_collisions(
+    reports: Iterable[PostReport], project: Path, *, drafts: bool = False
+) -> list[tuple[PostReport, Problem]]:
+    """Tag or category names sharing a slug across posts, reported as the build reports them.
+
+    The posts go through the build's own index (:func:`build_index`), so the
+    spelling that wins, the post that is blamed and the message are the
+    build's: ``check`` never disagrees with ``sphinx-build`` about a tag.
+    """
+    by_docname = {docname_of(report.path, project): report for report in reports}
+    posts = [
+        Post(docname, report.meta.title or docname, report.meta, "", "")
+        for docname, report in by_docname.items()
+    ]
+    index = build_index(posts, drafts=drafts)
     found = []
-    for report in reports:
-        for kind, names in (("tag", report.meta.tags), ("category", report.meta.categories)):
-            for name in names:
-                first = seen.setdefault((kind, slugify(name)), name)
-                if first != name:
-                    key = "tags" if kind == "tag" else "categories"
-                    line = report.meta.key_lines.get(key)
-                    found.append(
-                        (
-                            report,
-                            Problem(
-                                "tag",
-                                f"{kind} {name!r} has the same URL slug as {first!r}; "
-                                f"they are listed as one {kind}",
-                                line,
-                            ),
-                        )
-                    )
+    for kind, keys, taxa in (
+        ("tag", ("tags", "tag"), index.tags),
+        ("category", ("categories", "category"), index.categories),
+    ):
+        for taxon in taxa.values():
+            for alias in taxon.aliases:
+                post = next(
+                    p
+                    for p in reversed(taxon.posts)
+                    if alias in (p.tags if kind == "tag" else p.categories)
+                )
+                line = next(
+                    (post.meta.key_lines[k] for k in keys if k in post.meta.key_lines), None
+                )
+                message = (
+                    f"{kind} {alias!r} has the same URL slug {taxon.slug!r} as "
+                    f"{taxon.name!r}; they are listed as one {kind}"
+                )
+                found.append((by_docname[post.docname], Problem("tag", message, line)))
     return found
+
+
+def docname_of(path: Path, project: Path) -> str:
+    """The Sphinx docname of a post file of ``project`` (``_posts/2021-09-24-x``)."""
+    try:
+        relative = path.relative_to(project)
+    except ValueError:
+        relative = Path(path.name)
+    return relative.with_suffix("").as_posix()
 
 
 def format_problem(path: Path, problem: Problem) -> str:
