@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_journal.cli import main
+from tests.conftest import ROOTS
 from tests.htmlutil import main as main_content
 from tests.htmlutil import parse, text
 
@@ -196,3 +199,52 @@ def test_redirects_from_jekyll_permalinks(
     assert (page.parent / href).resolve() == (
         out / "_posts/2021-09-24-boostcamp-day36.html"
     ).resolve()
+
+
+def test_check_says_what_the_build_says(
+    tmp_path: Path, build, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every journal.* warning of a build, and no other line, from ``check`` (same file:line)."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-warnings", src)
+    assert main(["check", str(src)]) == 1
+    checked = {line for line in capsys.readouterr().out.splitlines() if "[journal." in line}
+    built = build(src, outdir=tmp_path / "out").warnings
+    warned = set()
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", built).splitlines():
+        match = re.match(r"(.+?): WARNING: (.*) \[(journal\.\w+)\]$", line)
+        if match:
+            warned.add(f"{match[1]}: [{match[3]}] {match[2]}")
+    assert checked == warned and len(checked) == 5
+
+
+def test_new_needs_a_journal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path)]) == 2
+    assert "sphinx-journal init" in capsys.readouterr().err
+    assert not (tmp_path / "_posts").exists()
+
+
+def test_every_verb_through_the_console_script(tmp_path: Path, shared_example: Path) -> None:
+    """The installed ``sphinx-journal`` command, as a user runs it (README's quick start)."""
+    script = Path(sys.executable).with_name("sphinx-journal")
+    if not script.is_file():
+        pytest.skip("the console script is not installed beside this Python")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), *args], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+        )
+
+    imported = run("import", str(shared_example), "my-journal")
+    assert imported.returncode == 0, imported.stderr
+    assert "sections schedule, lectures, retrospective" in imported.stdout
+    new = run("new", "my-journal", "--date", "2021-09-27", "--title", "37일차")
+    assert new.returncode == 0, new.stderr
+    assert Path(tmp_path, new.stdout.strip()).is_file()
+    checked = run("check", "my-journal")
+    assert checked.returncode == 0 and "2 posts, 0 problems" in checked.stdout
+    assert run("init", "my-journal").returncode == 2  # not empty: refused
+    assert run("init", "fresh", "--language", "en").returncode == 0
+    result = sphinx_build(tmp_path / "my-journal", tmp_path / "out")
+    assert result.returncode == 0, result.stderr

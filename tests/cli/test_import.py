@@ -1,4 +1,4 @@
-"""``sphinx-journal import``: what changes in a copy, what never does, and when nothing is written."""
+"""``sphinx-journal import``: what changes in a copy, what never does, when nothing is written."""
 
 from __future__ import annotations
 

@@ -11,9 +11,10 @@ from sphinx_journal.cli import check, importer, init, new
 from sphinx_journal.cli.errors import UsageError
 
 EXIT_CODES = """exit codes:
-  0  done (check: no problem found)
+  0  done (check: no problem found; import: its warnings are reported, not fatal)
   1  problems found (check), or nothing to import
-  2  usage error: bad arguments, or a file that would be overwritten"""
+  2  usage error: bad arguments, a folder that is not a journal,
+     or a file that would be overwritten (nothing is written then)"""
 
 VERBS = {
     "init": (init, "write a ready journal project into DIR"),
@@ -46,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one verb; return its exit code (argparse exits with 2 itself on bad arguments)."""
     args = parser().parse_args(argv)
     try:
         code: int = args.run(args)

@@ -1,0 +1,3 @@
+project = "Redirects"
+extensions = ["sphinx_journal"]
+journal_jekyll_redirects = True
