@@ -122,3 +122,15 @@ def test_import_into_an_existing_journal_says_what_to_configure(
     assert "add to bibtex_bibfiles in conf.py: _bibliography/refs.bib" in out
     assert "not posts under this journal's journal_posts" in out  # default _posts/* is flat
     assert not (project / "index.md").exists()  # an existing project gets no new pages
+
+
+def test_jekyll_ignored_files_and_crlf(tmp_path: Path) -> None:
+    posts = tmp_path / "tech" / "_posts"
+    posts.mkdir(parents=True)
+    for junk in ("._2021-01-01-x.md", "#2021-01-01-x.md#", "2021-01-01-x.md~", "_draft.md"):
+        (posts / junk).write_bytes(b"\x00\x05junk")
+    (posts / "2021-01-01-x.md").write_bytes(b"---\r\ntitle: x\r\n---\r\n# x\r\n")
+    [post] = find_posts(tmp_path)
+    assert post.source.name == "2021-01-01-x.md"
+    copy = adapt(post.source.read_bytes().decode(), post.categories, None)
+    assert copy == "---\r\ntitle: x\r\ncategories: [tech]\r\n---\r\n# x\r\n"

@@ -75,6 +75,11 @@ def site_bibfiles(site: Path) -> list[str]:
     return sorted(path.name for path in folder.glob("*.bib")) if folder.is_dir() else []
 
 
+def _ignored(name: str) -> bool:
+    """Names Jekyll skips: hidden, private, editor backups (``._x.md`` of macOS too)."""
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
+
+
 def find_posts(site: Path) -> list[SitePost]:
     """Every post of ``site``, each with a destination no other post of the site shares."""
     found: list[SitePost] = []
@@ -86,6 +91,8 @@ def find_posts(site: Path) -> list[SitePost]:
         categories = tuple(relative.parts[:-1])
         for path in sorted(posts_dir.rglob("*")):
             if not path.is_file() or path.suffix.lower() not in POST_SUFFIXES:
+                continue
+            if any(_ignored(part) for part in path.relative_to(posts_dir).parts):
                 continue
             parts = [safe_part(part) for part in path.relative_to(posts_dir).parts]
             destination = Path("_posts", *parts)
@@ -108,6 +115,8 @@ def _replace_key(text: str, keys: tuple[str, ...], line: str | None) -> str:
     block = frontmatter.find_block(text)
     assert block is not None
     lines = text.split("\n")
+    if line is not None and lines[0].endswith("\r"):
+        line += "\r"  # keep a CRLF file CRLF
     yaml_lines = lines[block[0] + 1 : block[1]]
     node = yaml.compose("\n".join(yaml_lines), Loader=yaml.SafeLoader)
     spans: list[tuple[int, int]] = []
@@ -160,9 +169,14 @@ def adapt(text: str, categories: tuple[str, ...], old_slug: str | None) -> str:
     return text
 
 
+def _read(path: Path) -> str:
+    """The text of ``path`` with its line endings as they are (a copy keeps CRLF)."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
 def _copy_text(post: SitePost) -> str:
     """What the copy of ``post`` holds (see the module's docstring for the two changes)."""
-    text = post.source.read_text(encoding="utf-8", errors="replace")
+    text = _read(post.source)
     renamed = post.destination.name != post.source.name
     old = jekyll_slug_of(post.source.stem)
     new = jekyll_slug_of(post.destination.stem)
@@ -222,8 +236,7 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     clobbered = [
         relative
         for relative, text in texts.items()
-        if (target / relative).is_file()
-        and (target / relative).read_text(encoding="utf-8", errors="replace") != text
+        if (target / relative).is_file() and _read(target / relative) != text
     ] + [
         Path("_bibliography", name)
         for name in bibfiles
@@ -252,7 +265,7 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     for post in posts:
         destination = target / post.destination
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(texts[post.destination], encoding="utf-8")
+        destination.write_bytes(texts[post.destination].encode("utf-8"))
     _report(site, target, posts, conf)
     return 0
 
