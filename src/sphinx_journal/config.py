@@ -75,6 +75,12 @@ class JournalConfig:
     """How many posts the home page and the sidebar show."""
     words_per_minute: int = 200
     """Reading speed for a post's reading time."""
+    image: str = ""
+    """The image of the site's link previews (``og:image``): an absolute URL, or a path in the
+    output (``_static/card.png``) under the base URL."""
+    comments: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """Comments under each post: ``{"giscus": {...}}`` or ``{"utterances": {...}}``, the
+    provider's settings (``repo``, ``repo_id``, ``category_id`` …); off when empty."""
 
     @property
     def lecture_regex(self) -> re.Pattern[str]:
@@ -124,6 +130,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             if "id" not in re.compile(pattern).groupindex:
                 raise ValueError(f"pattern {pattern!r} has no named group 'id'")
         return mapping
+    if name == "comments":
+        return dict(value) if value else {}
     if name == "path":
         path = str(value).strip("/")
         if not path or ".." in path.split("/") or path.startswith("."):

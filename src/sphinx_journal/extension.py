@@ -22,6 +22,7 @@ from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.search import setup_search
 from sphinx_journal.sections import setup_sections
+from sphinx_journal.sharing import setup_sharing
 from sphinx_journal.theme import setup_theme
 from sphinx_journal.upstream import setup_upstream
 
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_freshness(app)
     setup_theme(app)
     setup_search(app)
+    setup_sharing(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -174,9 +174,10 @@ class PostTransform(SphinxTransform):
         if title is None:
             title = title_from_stem(PurePosixPath(self.env.docname).name)
         elif first is not None and first[0].astext().strip() == title:
+            first[0]["support_smartquotes"] = False  # the title as written, as Jekyll shows it
             return first
         section = nodes.section()
-        section += nodes.title(title, title)
+        section += nodes.title(title, title, support_smartquotes=False)
         start = _leading(self.document)
         section.extend(self.document.children[start:])
         del self.document.children[start:]
