@@ -215,7 +215,8 @@ def test_with_sphinxext_opengraph_nothing_twice(copy_root, build) -> None:
         assert tags["og:description"] == tags["description"]
         assert tags["og:image"] == BASE + "_static/card.png"
         assert "article:published_time" in tags and "twitter:card" in tags
-    assert single(built.page(DAY))["og:description"] == "오늘은 특강을 듣고 시각화 오피스아워에 참여했다."
+    excerpt = "오늘은 특강을 듣고 시각화 오피스아워에 참여했다."
+    assert single(built.page(DAY))["og:description"] == excerpt
     # sphinxext.opengraph keeps its own pages: the journal adds nothing to them
     about = single(built.page("about.html"))
     assert about["og:type"] == "website" and "twitter:title" not in about

@@ -174,7 +174,7 @@ class PostTransform(SphinxTransform):
         if title is None:
             title = title_from_stem(PurePosixPath(self.env.docname).name)
         elif first is not None and first[0].astext().strip() == title:
-            first[0]["support_smartquotes"] = False  # the title as written, as Jekyll shows it
+            first[0]["support_smartquotes"] = False  # type: ignore[index]
             return first
         section = nodes.section()
         section += nodes.title(title, title, support_smartquotes=False)

@@ -12,7 +12,7 @@ or the page itself already wrote, and every value is escaped in one place
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from html.parser import HTMLParser
 from typing import Final
@@ -109,7 +109,7 @@ def missing_tags(tags: Iterable[Tag], present: set[str]) -> list[Tag]:
     return [tag for tag in tags if tag[1].lower() not in present]
 
 
-def og_locale(language: str | None, likely: dict[str, str]) -> str:
+def og_locale(language: str | None, likely: Mapping[str, str]) -> str:
     """``ko`` -> ``ko_KR`` by the likely-subtags table ``likely`` (language -> ``ll_Ssss_TT``)."""
     if not language:
         return ""

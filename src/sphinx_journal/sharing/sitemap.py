@@ -86,5 +86,6 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     for link, lastmod in [*_drain(shared), *_links_of(app, pages)]:
         if link not in hidden and merged.get(link) is None:
             merged[link] = lastmod
-    for link, lastmod in sorted((quote(link, safe="/~"), lastmod) for link, lastmod in merged.items()):
-        shared.put((link, lastmod))
+    encoded = sorted((quote(link, safe="/~"), lastmod) for link, lastmod in merged.items())
+    for entry in encoded:
+        shared.put(entry)
