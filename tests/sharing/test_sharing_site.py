@@ -13,7 +13,9 @@ from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 import pytest
+import yaml
 
+from sphinx_journal.cli import main
 from tests.htmlutil import by_class, parse
 
 BASE = "https://example.org/journal/"
@@ -251,3 +253,22 @@ def test_sitemap_after_incremental_builds(copy_root, build, tmp_path: Path) -> N
     added.unlink()
     assert rebuild() == full
     shutil.rmtree(outdir)
+
+
+def test_init_project_on_read_the_docs(tmp_path: Path, build, monkeypatch) -> None:
+    """What `init` writes builds on Read the Docs as it is, with absolute links."""
+    project = tmp_path / "journal"
+    assert main(["init", str(project), "--language", "en"]) == 0
+    rtd = yaml.safe_load((project / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert rtd["version"] == 2
+    assert (project / rtd["sphinx"]["configuration"]).is_file()
+    assert (project / rtd["python"]["install"][0]["requirements"]).is_file()
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", RTD)
+    built = build(project)
+    assert built.warnings == ""
+    [post] = (project / "_posts").glob("*-welcome.md")
+    page = f"_posts/{post.stem}.html"
+    assert single(built.page(page))["og:url"] == RTD + page
+    assert RTD + page in sitemap_locs(built.outdir)
+    feed = ET.fromstring(built.page("journal/atom.xml").read_bytes())
+    assert RTD + page in [link.get("href") for link in feed.iter(f"{ATOM}link")]
