@@ -81,6 +81,8 @@ class JournalConfig:
     comments: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     """Comments under each post: ``{"giscus": {...}}`` or ``{"utterances": {...}}``, the
     provider's settings (``repo``, ``repo_id``, ``category_id`` …); off when empty."""
+    related_count: int = 3
+    """How many related posts a post shows (0: none)."""
 
     @property
     def lecture_regex(self) -> re.Pattern[str]:
@@ -141,8 +143,9 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return bool(value)
     if isinstance(default, int):
         number = int(value)
-        if number < 1:
-            raise ValueError("it must be at least 1")
+        least = 0 if name == "related_count" else 1
+        if number < least:
+            raise ValueError(f"it must be at least {least}")
         return number
     if isinstance(default, str):
         if name == "week_label":

@@ -2,7 +2,8 @@
 
 Each concern keeps its records in a *store* of the domain data
 (``data[store][docname] -> record(s)``): posts, schedules, lectures,
-retrospectives, citations, and the listing directives a page uses. Sphinx
+retrospectives, citations, the listing directives a page uses, and the links
+a post makes to other posts. Sphinx
 clears a document's entries before re-reading it (:meth:`clear_doc`) and
 copies a worker's entries back after a parallel read
 (:meth:`merge_domaindata`); nothing cross-post is ever stored or merged.
@@ -42,6 +43,7 @@ STORES: Final = (
     "retrospectives",
     "citations",
     "listings",
+    "links",
 )
 
 T = TypeVar("T")

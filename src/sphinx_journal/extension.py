@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx_journal import __version__
 from sphinx_journal.bibliography import setup_bibliography
 from sphinx_journal.config import setup_config
+from sphinx_journal.connections import setup_connections
 from sphinx_journal.domain import setup_domain
 from sphinx_journal.feeds import setup_feeds
 from sphinx_journal.i18n import setup_i18n
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ResolveJournalNodes)
     setup_sections(app)
     setup_bibliography(app)
+    setup_connections(app)
     setup_calendar(app)
     setup_generated(app)
     setup_feeds(app)

@@ -30,6 +30,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "paper": "a paper identifier or .bib entry that cannot be used",
     "xref": "a {post}, {lecture} or {paper} role whose target is unknown",
     "listing": "a listing directive option that cannot be used",
+    "series": "a series or series_order in front matter that cannot be used",
 }
 
 

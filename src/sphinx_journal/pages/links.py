@@ -53,6 +53,17 @@ class PagePaths:
     def category(self, slug: str) -> str:
         return f"{self.root}/categories/{slug}"
 
+    def week(self, slug: str) -> str:
+        """A week's digest (``slug`` from :attr:`~sphinx_journal.posts.weeks.Week.slug`)."""
+        return f"{self.root}/weeks/{slug}"
+
+    @property
+    def series_index(self) -> str:
+        return f"{self.root}/series/index"
+
+    def series(self, slug: str) -> str:
+        return f"{self.root}/series/{slug}"
+
     def page(self, name: str) -> str:
         """Any other page of the journal (``lectures``, ``papers`` …)."""
         return f"{self.root}/{name}"

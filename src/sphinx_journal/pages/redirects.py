@@ -118,6 +118,16 @@ def jekyll_permalink(post: Post, front: Mapping[str, Any] | None = None) -> str 
             return None
         values = {}
     url = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    return jekyll_output_file(url)
+
+
+def jekyll_output_file(url: str) -> str:
+    """The file Jekyll writes for the site path ``url`` (relative to the site's root).
+
+    ``/a/b/`` is ``a/b/index.html``, ``/a/b`` is ``a/b.html`` (Jekyll's output
+    rules); the same rule turns a link to a post's old address into the file
+    that address names.
+    """
     url = re.sub(r"/{2,}", "/", url)
     if url.endswith("/"):
         url += "index.html"

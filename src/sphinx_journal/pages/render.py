@@ -18,7 +18,7 @@ from sphinx_journal.posts.header import CATEGORY_BADGE, TAG_BADGE
 from sphinx_journal.posts.index import PostIndex, Taxon
 from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.slugs import slugify
-from sphinx_journal.posts.weeks import week_of
+from sphinx_journal.posts.weeks import Week, week_of
 
 FORMATS = ("list", "cards", "timeline")
 
@@ -159,6 +159,22 @@ def _timeline(
     return result
 
 
+def week_label_node(linker: Linker, paths: PagePaths, week: Week) -> nodes.Node:
+    """A week's label in bold, linked to the week's digest where generated pages exist."""
+    strong = nodes.strong(week.label, week.label)
+    if not linker.pages_exist:
+        return strong
+    ref = nodes.reference(
+        "",
+        "",
+        internal=True,
+        refuri=linker.to(paths.week(week.slug)),
+        classes=["journal-week-link"],
+    )
+    ref += strong
+    return ref
+
+
 def section(title: str, ids: str, children: Iterable[nodes.Node]) -> nodes.section:
     """A titled section of a generated page."""
     node = nodes.section(ids=[ids], classes=["journal-section"])
@@ -213,18 +229,18 @@ def archive(
                 _("Undated"), "undated", post_list(reversed(index.undated), linker, paths, language)
             )
         )
-    weeks: dict[str, tuple[str, list[Post]]] = {}
+    weeks: dict[str, tuple[Week, list[Post]]] = {}
     for post in index.newest_first:
         if post.meta.date is not None:
             week = week_of(post.meta.date.day, course_start, week_label)
-            weeks.setdefault(week.key, (week.label, []))[1].append(post)
+            weeks.setdefault(week.key, (week, []))[1].append(post)
     if weeks:
         by_week = nodes.bullet_list(classes=["journal-weeks"])
         for key in sorted(weeks, reverse=True):
-            label, posts = weeks[key]
+            week, posts = weeks[key]
             item = nodes.list_item()
             para = nodes.paragraph()
-            para += nodes.strong(label, label)
+            para += week_label_node(linker, paths, week)
             para += nodes.Text(": ")
             for position, post in enumerate(reversed(posts)):
                 if position:

@@ -9,6 +9,7 @@ templates without a warning.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -33,6 +34,8 @@ KNOWN_KEYS: Final = frozenset(
         "published",
         "draft",
         "use_math",
+        "series",
+        "series_order",
     }
 )
 
@@ -50,6 +53,10 @@ class PostMeta:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     draft: bool = False
+    series: str | None = None
+    """The series the post belongs to (``series:``)."""
+    series_order: float | None = None
+    """Its place in the series (``series_order:``); the date orders posts without one."""
     extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     key_lines: Mapping[str, int] = dataclasses.field(default_factory=dict)
     """The line of each front-matter key, for warnings found after reading."""
@@ -153,6 +160,7 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
             else _unique([str(author).strip()])
         )
 
+    series, series_order = _series(data, front, problems)
     meta = PostMeta(
         title=_text(data.get("title")),
         subtitle=_text(data.get("subtitle")),
@@ -163,7 +171,49 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
         tags=split_names(data.get("tags", data.get("tag"))),
         authors=authors,
         draft=_falsy(data.get("published")) or _truthy(data.get("draft")),
+        series=series,
+        series_order=series_order,
         extra={key: _plain(value) for key, value in data.items() if key not in KNOWN_KEYS},
         key_lines=dict(front.key_lines) if front is not None else {},
     )
     return meta, problems
+
+
+def _series(
+    data: Mapping[str, Any], front: FrontMatter | None, problems: list[Problem]
+) -> tuple[str | None, float | None]:
+    """``series:`` (a name) and ``series_order:`` (a number), each warned when unusable."""
+
+    def line(key: str) -> int | None:
+        return front.line_of(key) if front is not None else None
+
+    raw = data.get("series")
+    series = None
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        series = _text(raw)
+    elif raw is not None:
+        message = f"series: {raw!r} is not a name; the post joins no series"
+        problems.append(Problem("series", message, line("series")))
+    order = data.get("series_order")
+    number: float | None = None
+    if order is not None:
+        try:
+            if isinstance(order, bool):
+                raise ValueError
+            number = float(order)
+            if not math.isfinite(number):
+                raise ValueError
+        except (TypeError, ValueError):
+            problems.append(
+                Problem(
+                    "series",
+                    f"series_order: {order!r} is not a number; the post's date orders it",
+                    line("series_order"),
+                )
+            )
+            number = None
+        if number is not None and series is None:
+            problems.append(
+                Problem("series", "series_order without series: is ignored", line("series_order"))
+            )
+    return series, number

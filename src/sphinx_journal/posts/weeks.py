@@ -14,6 +14,19 @@ class Week:
     label: str
     start: dt.date
 
+    @property
+    def end(self) -> dt.date:
+        """The week's last day."""
+        return self.start + dt.timedelta(days=6)
+
+    @property
+    def slug(self) -> str:
+        """The week's file name under ``journal/weeks/``: ``2021-W38``, or ``week-3``."""
+        if self.key.startswith("course-"):
+            number = int(self.key.removeprefix("course-"))
+            return f"week-{number}" if number >= 0 else f"week-minus-{-number}"
+        return self.key
+
 
 def week_of(day: dt.date, course_start: dt.date | None, label: str) -> Week:
     """The week ``day`` falls in.

@@ -125,12 +125,39 @@ def open_items_of(ordered: Iterable[Schedule], until: dt.date | None) -> list[Op
     """
     since: dict[str, tuple[str, Schedule]] = {}
     for schedule in ordered:
-        for task in schedule.tasks:
-            key = _task_key(task.text)
-            if task.done:
-                since.pop(key, None)
-            elif key not in since:
-                since[key] = (task.text, schedule)
+        _note(since, schedule)
+    return _open(since, until)
+
+
+def open_items_at(ordered: Iterable[Schedule], ends: Iterable[dt.date]) -> list[list[OpenItem]]:
+    """For each day of ``ends`` (ascending), the items open at its end (pure).
+
+    The same rule as :func:`open_items_of`, applied in one pass over the
+    schedules: what was open on a day is what the schedules up to that day
+    leave unchecked, counted until that day.
+    """
+    since: dict[str, tuple[str, Schedule]] = {}
+    pending = iter(ordered)
+    upcoming = next(pending, None)
+    result = []
+    for end in ends:
+        while upcoming is not None and (upcoming.date is None or upcoming.date <= end):
+            _note(since, upcoming)
+            upcoming = next(pending, None)
+        result.append(_open(since, end))
+    return result
+
+
+def _note(since: dict[str, tuple[str, Schedule]], schedule: Schedule) -> None:
+    for task in schedule.tasks:
+        key = _task_key(task.text)
+        if task.done:
+            since.pop(key, None)
+        elif key not in since:
+            since[key] = (task.text, schedule)
+
+
+def _open(since: dict[str, tuple[str, Schedule]], until: dt.date | None) -> list[OpenItem]:
     result = []
     for text, schedule in since.values():
         days = (until - schedule.date).days if until and schedule.date else 0

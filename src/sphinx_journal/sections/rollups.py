@@ -139,9 +139,21 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     """Completion by week and by day, and every item still open."""
     language = env.config.language
     by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
+    paths = PagePaths(journal_config(env.config).path)
+    with_posts = {  # weeks that have a digest
+        index.week(env, post.meta.date.day).key
+        for post in post_index(env).posts
+        if post.meta.date is not None
+    }
     for tally in index.weeks(env):
         item = nodes.list_item()
-        item += nodes.paragraph(tally.label, tally.label, classes=["journal-week-label"])
+        label = nodes.paragraph(classes=["journal-week-label"])
+        first_day = tally.schedules[0].date
+        if first_day is not None and tally.key in with_posts:
+            label += render.week_label_node(linker, paths, index.week(env, first_day))
+        else:
+            label += nodes.Text(tally.label)
+        item += label
         item += progress_bar(tally.done, tally.total)
         by_week += item
     days = nodes.bullet_list(classes=["journal-progress-days"])

@@ -1,0 +1,84 @@
+"""Sphinx glue: record, while a post is read, every link it makes that may name a post.
+
+Four ways of linking reach here: the ``{post}`` role (a pending
+cross-reference of the journal domain), a relative link to a ``.md`` file
+and ``{% post_url %}`` (MyST's document references), and a post's Jekyll
+URL, written site-absolute (``/study/nlp/2022/03/15/week2-day2.html``),
+through ``{{ site.url }}`` or as the full address under the site's base URL.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_journal.config import journal_config
+from sphinx_journal.connections.records import OutLink
+from sphinx_journal.domain import journal_domain
+from sphinx_journal.posts.reading import post_meta
+
+
+def site_path(target: str, docname: str) -> str | None:
+    """The site path a link's target names, seen from ``docname``; ``None`` when it is none."""
+    parts = urlsplit(target)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path:
+        return None
+    joined = path if path.startswith("/") else posixpath.join(posixpath.dirname(docname), path)
+    normal = posixpath.normpath(joined).lstrip("/")
+    if normal.startswith("..") or normal in ("", "."):
+        return None
+    return normal + ("/" if path.endswith("/") else "")
+
+
+def _under_base(url: str, bases: tuple[str, ...]) -> str | None:
+    for base in bases:
+        if base and url.startswith(base):
+            return "/" + url[len(base) :].lstrip("/")
+    return None
+
+
+class CollectLinks(SphinxTransform):
+    """Keep a post's links to other posts as :class:`~.records.OutLink` records."""
+
+    default_priority = 440  # after the post, section and citation transforms
+
+    def apply(self, **kwargs: Any) -> None:
+        if post_meta(self.env) is None:
+            return
+        docname = self.env.docname
+        config = journal_config(self.config)
+        bases = tuple(
+            base if base.endswith("/") else base + "/"
+            for base in (config.base_url, self.config.html_baseurl or "")
+            if base
+        )
+        found: list[OutLink] = []
+        for node in self.document.findall(addnodes.pending_xref):
+            target = str(node.get("reftarget", ""))
+            if node.get("refdomain") == "journal" and node.get("reftype") == "post":
+                found.append(OutLink("post", target.strip(), node.line))
+            elif node.get("reftype") == "myst":
+                if node.get("refdomain") == "doc":
+                    found.append(OutLink("doc", target, node.line))
+                else:
+                    path = site_path(target, docname)
+                    if path is not None:
+                        found.append(OutLink("path", path, node.line))
+        for reference in self.document.findall(nodes.reference):
+            url = str(reference.get("refuri", ""))
+            under = _under_base(url, bases) if url else None
+            path = site_path(under, docname) if under is not None else None
+            if path is not None:
+                found.append(OutLink("path", path, reference.line))
+        first: dict[tuple[str, str], OutLink] = {}
+        for link in found:
+            first.setdefault((link.kind, link.target), link)
+        unique = tuple(first.values())
+        if unique:
+            journal_domain(self.env).set_record("links", docname, unique)
