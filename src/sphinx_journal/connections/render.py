@@ -295,14 +295,19 @@ def digest_body(
     completion: list[nodes.Node] = [progress_bar(digest.done, digest.total)] if digest.total else []
     parts: list[tuple[str, str, list[nodes.Node], str]] = [
         (str(_("Posts")), "posts", [posts], ""),
-        (str(_("Lectures")), "lectures", _lecture_items(digest, linker), _("No lectures yet.")),
+        (
+            str(_("Lectures")),
+            "lectures",
+            _lecture_items(digest, linker),
+            _("No lectures this week."),
+        ),
         (
             str(_("Papers first cited this week")),
             "papers",
             _paper_items(digest, linker),
-            _("No papers cited yet."),
+            _("No new papers this week."),
         ),
-        (str(_("Completion")), "completion", completion, _("Nothing here yet.")),
+        (str(_("Completion")), "completion", completion, _("No schedule this week.")),
         (
             str(_("Open at the week's end")),
             "open-items",
@@ -313,7 +318,7 @@ def digest_body(
             str(_("Retrospectives")),
             "retrospectives",
             _retrospectives(digest, linker, titles, language),
-            _("No retrospectives yet."),
+            _("No retrospectives this week."),
         ),
     ]
     for title, ids, children, nothing in parts:
