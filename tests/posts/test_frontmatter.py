@@ -99,7 +99,10 @@ def test_any_yaml_values_give_typed_metadata(data: dict[str, object]) -> None:
     assert meta.title is None or isinstance(meta.title, str)
     assert isinstance(meta.draft, bool)
     assert meta.date is not None  # the file name always gives one
-    assert all(p.subtype == "date" for p in meta_problems)
+    assert meta.series is None or (isinstance(meta.series, str) and meta.series)
+    assert meta.series_order is None or isinstance(meta.series_order, float)
+    # unusable values are reported, never raised: a date, or a series (order) that is no name
+    assert all(p.subtype in ("date", "series") for p in meta_problems)
 
 
 @given(st.text(max_size=200))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_journal.connections.collect import CollectLinks
+from sphinx_journal.connections.collect import CollectLinks, on_env_get_outdated
 from sphinx_journal.connections.pages import (
     AddConnections,
     ResolveConnections,
@@ -31,6 +31,7 @@ def setup_connections(app: Sphinx) -> None:
     """Record links, fill the blocks of posts, write the series and week pages and the feed."""
     add_placeholder(app, post_connections)
     app.add_transform(CollectLinks)
+    app.connect("env-get-outdated", on_env_get_outdated)
     app.add_transform(AddConnections)
     app.add_post_transform(ResolveConnections)
     app.add_directive("journal-series", SeriesDirective)

@@ -82,3 +82,36 @@ class CollectLinks(SphinxTransform):
         unique = tuple(first.values())
         if unique:
             journal_domain(self.env).set_record("links", docname, unique)
+
+
+def relinked(
+    links: dict[str, tuple[OutLink, ...]],
+    added: set[str],
+    removed: set[str],
+    suffixes: tuple[str, ...],
+) -> set[str]:
+    """Posts to read again because a post they link to as a file came or went.
+
+    MyST settles a link to a ``.md`` file while the linking post is read (a
+    link to a missing file becomes a dead link), so that post must be read
+    again for its link to match a clean build. ``{post}`` roles and Jekyll
+    URLs are settled when pages are written and need nothing.
+    """
+    stale = set()
+    for docname, outlinks in links.items():
+        for link in outlinks:
+            if link.kind == "doc" and link.target in removed:
+                stale.add(docname)
+            elif link.kind == "path":
+                for suffix in suffixes:
+                    if link.target.endswith(suffix) and link.target[: -len(suffix)] in added:
+                        stale.add(docname)
+    return stale - removed
+
+
+def on_env_get_outdated(
+    app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    links = journal_domain(env).store("links")
+    suffixes = tuple(env.config.source_suffix)
+    return sorted(relinked(links, set(added), set(removed), suffixes))
