@@ -27,7 +27,8 @@ def test_post_page_header(site) -> None:
     article = main(root)
     assert text(article.find(".//h1")).startswith("[Boostcamp AI Tech] 36일차 학습정리")
     assert text(one(article, "journal-post-subtitle")) == "Naver Boostcamp AI Tech Level1 Day36"
-    assert text(one(article, "journal-post-date")) == "September 24, 2021"
+    header = one(article, "journal-post-header")  # the connection blocks date their posts too
+    assert text(one(header, "journal-post-date")) == "September 24, 2021"
     assert re.fullmatch(r"\d+ min read", text(one(article, "journal-reading-time")))
     # the post's own first heading is kept, one level below the front-matter title
     assert any(text(h).startswith("부스트캠프 36일차") for h in article.iter("h2"))

@@ -65,7 +65,10 @@ def test_each_edit_rewrites_exactly_the_pages_that_show_it(
     # a link is added: the linking post and the linked post, nothing else (no listing
     # shows Misc's excerpt, its first paragraph, which stays as it was)
     linking = text + "\nLater: [Vision](2021-09-30-vision.md).\n"  # not the excerpt
-    assert step(lambda: misc.write_text(linking, encoding="utf-8")) == {f"{P}10-14-misc.html", f"{P}09-30-vision.html"}
+    assert step(lambda: misc.write_text(linking, encoding="utf-8")) == {
+        f"{P}10-14-misc.html",
+        f"{P}09-30-vision.html",
+    }
 
     # the link is removed again: the same two pages
     assert step(lambda: misc.write_text(text, encoding="utf-8")) == {
@@ -96,7 +99,7 @@ def test_each_edit_rewrites_exactly_the_pages_that_show_it(
     # posts stay): its page stays (Sphinx removes no output); the post it linked to, the
     # other members, Recap (BERT was related to it), its week's digest and the feed change,
     # and W41's digest: Recap is now the first to cite the BERT paper
-    rewritten = step(lambda: (srcdir / "_posts/2021-09-22-bert.md").unlink())
+    rewritten = step((srcdir / "_posts/2021-09-22-bert.md").unlink)
     assert {
         f"{P}09-20-attention.html",
         f"{P}09-28-gpt.html",

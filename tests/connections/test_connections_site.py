@@ -85,7 +85,9 @@ def test_series_in_series_order_not_date_order(site: Path) -> None:
     attention = page_of(site, ATTENTION)
     # BERT has series_order 1 though it is dated after Attention (2); GPT has none: last
     assert stems(attention, "journal-series") == [BERT, "(here)", GPT]
-    [section] = [el for el in main(parse(attention)).iter("section") if el.get("id") == "journal-series"]
+    [section] = [
+        el for el in main(parse(attention)).iter("section") if el.get("id") == "journal-series"
+    ]
     assert "Series: Transformers" in text(section)
     assert "Part 2 of 3" in text(section)
     [current] = by_class(section, "journal-series-current", "li")
@@ -104,7 +106,7 @@ def test_series_in_series_order_not_date_order(site: Path) -> None:
     assert stems(page_of(site, VISION), "journal-series") == []
     index = site / "journal/series/index.html"
     assert text(main(parse(index))).endswith("Transformers (3 post(s))")
-    [(name, href)] = [(t, h) for t, h in links(main(parse(index))) if t == "Transformers"]
+    [href] = [h for t, h in links(main(parse(index))) if t == "Transformers"]
     series_page = resolve(index, href)
     assert series_page == site / "journal/series/transformers.html"
     listed = [resolve(series_page, h).stem for _, h in links(main(parse(series_page)))]
@@ -233,7 +235,12 @@ def test_korean(tmp_path: Path, build) -> None:
     for label in ("이 글을 링크한 글", "관련 글", "시리즈: Transformers", "전체 3편 중 2편"):
         assert label in attention
     digest = text(main(parse(built.outdir / "journal/weeks/2021-W39.html")))
-    for label in ("주간 정리: 2021-W39", "이번 주 처음 인용한 논문", "주말까지 남은 항목", "다음 주"):
+    for label in (
+        "주간 정리: 2021-W39",
+        "이번 주 처음 인용한 논문",
+        "주말까지 남은 항목",
+        "다음 주",
+    ):
         assert label in digest
 
 

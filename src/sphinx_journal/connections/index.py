@@ -9,7 +9,7 @@ on the next build without re-reading anything else.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from sphinx_journal.bibliography.index import paper_index
@@ -50,7 +50,8 @@ def connections(env: BuildEnvironment) -> Connections:
     return journal_domain(env).derived("connections", lambda _: _connections(env))
 
 
-def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> object:
+def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[OutLink], str | None]:
+    """What a link names: a docname as written, a ``{post}`` target, or a Jekyll URL."""
     domain = journal_domain(env)
     urls: dict[str, str] = {}
 
@@ -108,7 +109,7 @@ def _connections(env: BuildEnvironment) -> Connections:
     posts = {post.docname: post for post in index.posts}
     resolve = _resolver(env, posts)
     links = journal_domain(env).store("links")
-    found = backlinks(links, resolve, posts.keys())  # type: ignore[arg-type]
+    found = backlinks(links, resolve, posts.keys())
     linked_from = {
         target: tuple(sorted((posts[s] for s in sources), key=lambda p: p.sort_key))
         for target, sources in sorted(found.items())

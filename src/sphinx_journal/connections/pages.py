@@ -90,9 +90,7 @@ class ResolveConnections(SphinxPostTransform):
         if docname in found.linked_from:
             blocks.append(render.linked_from(found.linked_from[docname], linker, language))
         if docname in found.related:
-            blocks.append(
-                render.related(found.related[docname], dict(found.labels), linker, language)
-            )
+            blocks.append(render.related(found.related[docname], found.labels, linker, language))
         for placeholder in placeholders:
             placeholder.replace_self(blocks)
             blocks = []
@@ -114,7 +112,7 @@ def _per_post(env: BuildEnvironment) -> dict[str, object]:
         shown[docname] = {"series": _series_view(series)}
     for docname, posts in found.linked_from.items():
         shown.setdefault(docname, {})["from"] = [_post(p) for p in posts]  # type: ignore[index]
-    labels = dict(found.labels)
+    labels = found.labels
     for docname, matches in found.related.items():
         shown.setdefault(docname, {})["related"] = [  # type: ignore[index]
             (*_post(post), render.shared_text(match.shared, labels)) for post, match in matches

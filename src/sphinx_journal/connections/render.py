@@ -8,7 +8,7 @@ digest) are made only where those pages exist; elsewhere their text stays.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from docutils import nodes
@@ -73,18 +73,18 @@ def linked_from(posts: Sequence[Post], linker: Linker, language: str | None) -> 
     return block(str(_("Linked from")), LINKED_FROM, [items], section=True)
 
 
-def shared_text(shared: Sequence[Feature], labels: dict[Feature, str] | object) -> str:
+def shared_text(shared: Sequence[Feature], labels: Mapping[Feature, str]) -> str:
     """What two posts share, as readers read it: ``Attention Is All You Need · #pytorch``."""
     names = []
-    for kind, key in shared:
-        label = labels.get((kind, key), key) if isinstance(labels, dict) else key
-        names.append(f"#{label}" if kind == "tag" else label)
+    for feature in shared:
+        label = labels.get(feature, feature[1])
+        names.append(f"#{label}" if feature[0] == "tag" else label)
     return " · ".join(names)
 
 
 def related(
     matches: Sequence[tuple[Post, Match]],
-    labels: dict[Feature, str],
+    labels: Mapping[Feature, str],
     linker: Linker,
     language: str | None,
 ) -> nodes.Element:
