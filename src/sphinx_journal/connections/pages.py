@@ -23,6 +23,7 @@ from sphinx_journal.connections import render
 from sphinx_journal.connections.digests import Digest
 from sphinx_journal.connections.index import connections, digests
 from sphinx_journal.connections.series import Series
+from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _
@@ -117,6 +118,17 @@ def _per_post(env: BuildEnvironment) -> dict[str, object]:
         shown.setdefault(docname, {})["related"] = [  # type: ignore[index]
             (*_post(post), render.shared_text(match.shared, labels)) for post, match in matches
         ]
+    # a {post} role's text is its target's title, and its link is settled when the page is
+    # written: a page must be written again when what its roles name changes or goes
+    targets = journal_domain(env).targets("post")
+    for docname, outlinks in journal_domain(env).all_records("links"):
+        named = [
+            (link.target, [(t.docname, t.title) for t in targets.get(link.target, [])[:1]])
+            for link in outlinks
+            if link.kind == "post"
+        ]
+        if named:
+            shown.setdefault(docname, {})["roles"] = named  # type: ignore[index]
     return shown
 
 
