@@ -246,10 +246,11 @@ def test_sitemap_after_incremental_builds(copy_root, build, tmp_path: Path) -> N
     added = srcdir / "_posts/2021-09-27-new.md"
     added.write_text("---\ntitle: New day\ntags: [fresh]\n---\n\nNew.\n", encoding="utf-8")
     after_add = rebuild()
-    assert after_add == full | {"_posts/2021-09-27-new.html", "journal/tags/fresh.html"}
+    week = "journal/weeks/2021-W39.html"  # the new post's week, which had no post: its digest
+    assert after_add == full | {"_posts/2021-09-27-new.html", "journal/tags/fresh.html", week}
     added.write_text("---\ntitle: New day, edited\n---\n\nNew.\n", encoding="utf-8")
     after_edit = rebuild()
-    assert after_edit == full | {"_posts/2021-09-27-new.html"}
+    assert after_edit == full | {"_posts/2021-09-27-new.html", week}
     added.unlink()
     assert rebuild() == full
     shutil.rmtree(outdir)
