@@ -47,7 +47,7 @@ SECTION_KINDS: Final = frozenset({"schedule", "lectures", "retrospective"})
 class JournalConfig:
     """The typed, validated ``journal_*`` values (names without the prefix)."""
 
-    posts: tuple[str, ...] = ("_posts/*", "posts/**")
+    posts: tuple[str, ...] = ("_posts/**", "posts/**")
     """Glob patterns (relative to the source dir, no suffix) of the documents that are posts."""
     drafts: bool = False
     """Whether drafts (``published: false`` or ``draft: true``) are listed."""
@@ -83,6 +83,10 @@ class JournalConfig:
     provider's settings (``repo``, ``repo_id``, ``category_id`` …); off when empty."""
     related_count: int = 3
     """How many related posts a post shows (0: none)."""
+    timezone: str = ""
+    """IANA name (``Asia/Seoul``) in which dates are shown; default ``_config.yml``'s ``timezone``."""
+    permalink: str = ""
+    """Jekyll's permalink style or template of the posts; default ``_config.yml``'s ``permalink``."""
 
     @property
     def lecture_regex(self) -> re.Pattern[str]:

@@ -18,9 +18,11 @@ from sphinx_journal.pages.listing import PostsDirective
 from sphinx_journal.pages.nodes import setup_nodes
 from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
+from sphinx_journal.posts.body import setup_body
 from sphinx_journal.posts.book import setup_book
 from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
+from sphinx_journal.posts.site import setup_site
 from sphinx_journal.search import setup_search
 from sphinx_journal.sections import setup_sections
 from sphinx_journal.sharing import setup_sharing
@@ -41,7 +43,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_i18n(app)
     setup_domain(app)
     setup_nodes(app)
+    setup_site(app)
     setup_reading(app)
+    setup_body(app)
     setup_consistency(app)
     setup_book(app)
     app.add_directive("journal-posts", PostsDirective)

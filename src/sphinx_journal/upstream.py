@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, Final
 
+from sphinx_journal.posts.kramdown import header_id
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -45,7 +47,13 @@ def _on_builder_inited(app: Sphinx) -> None:
     """Prepare the post-specific MyST configuration once MyST has made its own."""
     page_config = app.env.myst_config  # type: ignore[attr-defined]
     extensions = set(page_config.enable_extensions) | set(JOURNAL_SYNTAX)
-    post_config = dataclasses.replace(page_config, enable_extensions=extensions)
+    post_config = dataclasses.replace(
+        page_config,
+        enable_extensions=extensions,
+        # every heading of a post gets kramdown's id, as on the Jekyll site
+        heading_anchors=6,
+        heading_slug_func=header_id,
+    )
     setattr(app.env, _CONFIGS_ATTR, (page_config, post_config))
 
 

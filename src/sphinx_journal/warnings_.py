@@ -31,6 +31,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "xref": "a {post}, {lecture} or {paper} role whose target is unknown",
     "listing": "a listing directive option that cannot be used",
     "series": "a series or series_order in front matter that cannot be used",
+    "link": "an in-page link of a post to no heading or id of the post",
 }
 
 

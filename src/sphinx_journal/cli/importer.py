@@ -36,6 +36,7 @@ from typing import Any, Final
 import yaml
 from sphinx.util.matching import Matcher
 
+from sphinx_journal.cli import assets
 from sphinx_journal.cli.config import post_patterns, project_values
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import safe_part
@@ -50,8 +51,7 @@ from sphinx_journal.cli.reading import (
     slug_collisions,
 )
 from sphinx_journal.config import DEFAULT_SECTIONS
-from sphinx_journal.pages.redirects import jekyll_pretty_slug, jekyll_slug_of
-from sphinx_journal.posts import frontmatter
+from sphinx_journal.posts import frontmatter, jekyll, siteconfig
 from sphinx_journal.posts.metadata import split_names
 
 _SKIPPED_DIRS: Final = frozenset({"_site", ".git", "node_modules", ".jekyll-cache", "vendor"})
@@ -77,7 +77,7 @@ def site_bibfiles(site: Path) -> list[str]:
 
 def _ignored(name: str) -> bool:
     """Names Jekyll skips: hidden, private, editor backups (``._x.md`` of macOS too)."""
-    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
+    return jekyll.skipped(name)
 
 
 def find_posts(site: Path) -> list[SitePost]:
@@ -178,9 +178,9 @@ def _copy_text(post: SitePost) -> str:
     """What the copy of ``post`` holds (see the module's docstring for the two changes)."""
     text = _read(post.source)
     renamed = post.destination.name != post.source.name
-    old = jekyll_slug_of(post.source.stem)
-    new = jekyll_slug_of(post.destination.stem)
-    keep_slug = old if renamed and jekyll_pretty_slug(old) != jekyll_pretty_slug(new) else None
+    old = jekyll.slug_of(post.source.stem)
+    new = jekyll.slug_of(post.destination.stem)
+    keep_slug = old if renamed and jekyll.pretty_slug(old) != jekyll.pretty_slug(new) else None
     return adapt(text, post.categories, keep_slug)
 
 
@@ -210,16 +210,60 @@ def _prepare_target(site: Path, target: Path, posts: list[SitePost], bibfiles: l
     sample = " ".join(
         post.source.read_text(encoding="utf-8", errors="replace")[:2000] for post in posts[:20]
     )
+    config = siteconfig.read(site)
     written = write_project(
         target,
-        title="Study Journal",
-        author="Study Journal",
+        title=config.title or "Study Journal",
+        author=config.author or config.title or "Study Journal",
         language="ko" if _HANGUL.search(sample) else "en",
         force=False,
         bibfiles=[f"_bibliography/{name}" for name in bibfiles],
         example=False,
     )
+    _carry_config(target, config)
     print(f"wrote a new journal into {target} ({len(written)} files)")
+
+
+def _carry_config(target: Path, config: siteconfig.SiteConfig) -> None:
+    """``_config.yml``'s values written into the new ``conf.py``, where a reader looks for them."""
+    values = {
+        "html_baseurl": config.absolute_url + "/" if config.url else "",
+        "journal_timezone": config.timezone,
+        "journal_permalink": config.permalink,
+    }
+    lines = [f"{name} = {value!r}" for name, value in values.items() if value]
+    if not lines:
+        return
+    conf = target / "conf.py"
+    with conf.open("a", encoding="utf-8") as stream:
+        stream.write("\n# From the Jekyll site's _config.yml:\n" + "\n".join(lines) + "\n")
+
+
+def site_files(site: Path, posts: list[SitePost]) -> dict[Path, Path]:
+    """Every image and file the posts reference: its copy in the journal -> the site's file.
+
+    A site-absolute reference keeps its site path; a relative one is copied
+    next to the post's copy, so the reference still works when a folder was
+    renamed on import.
+    """
+    found: dict[Path, Path] = {}
+    for post in posts:
+        text = post.source.read_text(encoding="utf-8", errors="replace")
+        folder = post.source.parent.relative_to(site).as_posix()
+        for reference in assets.references(text):
+            path = assets.site_file(site, folder, reference)
+            if path is None:
+                continue
+            source = site / path
+            if reference.replace("\\", "/").startswith("/"):
+                found.setdefault(Path(path), source)
+            else:
+                relative = Path(path).relative_to(folder) if path.startswith(folder + "/") else None
+                destination = (
+                    post.destination.parent / relative if relative is not None else Path(path)
+                )
+                found.setdefault(destination, source)
+    return found
 
 
 def import_site(site: Path, target: Path, *, force: bool = False) -> int:
@@ -233,6 +277,7 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     bibfiles = site_bibfiles(site)
     is_new = not (target / "conf.py").is_file()
     texts = {post.destination: _copy_text(post) for post in posts}
+    files = site_files(site, posts)
     clobbered = [
         relative
         for relative, text in texts.items()
@@ -243,6 +288,10 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
         if (target / "_bibliography" / name).is_file()
         and (target / "_bibliography" / name).read_bytes()
         != (site / "_bibliography" / name).read_bytes()
+    ] + [
+        relative
+        for relative, source in files.items()
+        if (target / relative).is_file() and (target / relative).read_bytes() != source.read_bytes()
     ]
     if clobbered and not force:
         names = ", ".join(str(path) for path in clobbered[:5])
@@ -266,6 +315,18 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
         destination = target / post.destination
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(texts[post.destination].encode("utf-8"))
+    for relative, source in files.items():
+        destination = target / relative
+        if destination.is_file() and destination.read_bytes() == source.read_bytes():
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination, follow_symlinks=False)
+    config_file = site / siteconfig.CONFIG_FILE
+    if config_file.is_file() and not config_file.is_symlink():
+        if not (target / siteconfig.CONFIG_FILE).exists():
+            shutil.copyfile(config_file, target / siteconfig.CONFIG_FILE, follow_symlinks=False)
+    if files:
+        print(f"copied {len(files)} images and files the posts reference")
     _report(site, target, posts, conf)
     return 0
 

@@ -16,6 +16,7 @@ from typing import Final
 from sphinx_journal.bibliography.identifiers import recognize
 from sphinx_journal.config import DEFAULT_SECTIONS
 from sphinx_journal.posts import frontmatter, liquid
+from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
 from sphinx_journal.posts.index import build_index
 from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.problems import Problem
@@ -24,7 +25,7 @@ from sphinx_journal.sections.headings import section_kind
 
 _HEADING: Final = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _LINK: Final = re.compile(r"\]\((https?://[^)\s]+)")
-POST_SUFFIXES: Final = (".md", ".markdown")
+POST_SUFFIXES: Final = MARKDOWN_SUFFIXES
 
 
 @dataclasses.dataclass(frozen=True)

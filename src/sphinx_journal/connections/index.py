@@ -20,7 +20,8 @@ from sphinx_journal.connections.records import OutLink
 from sphinx_journal.connections.related import Feature, Match, related
 from sphinx_journal.connections.series import Series, build_series
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.redirects import jekyll_output_file, jekyll_permalink
+from sphinx_journal.pages.redirects import jekyll_permalink
+from sphinx_journal.posts import jekyll
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.slugs import slugify
@@ -53,12 +54,15 @@ def connections(env: BuildEnvironment) -> Connections:
 def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[OutLink], str | None]:
     """What a link names: a docname as written, a ``{post}`` target, or a Jekyll URL."""
     domain = journal_domain(env)
+    permalink = journal_config(env.config).permalink
     urls: dict[str, str] = {}
 
     def by_url() -> dict[str, str]:
         if not urls and posts:
             for docname in sorted(posts):
-                url = jekyll_permalink(posts[docname], env.metadata.get(docname, {}))
+                url = jekyll_permalink(
+                    posts[docname], env.metadata.get(docname, {}), permalink
+                )
                 if url is not None:
                     urls.setdefault(url, docname)
         return urls
@@ -70,7 +74,7 @@ def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[Out
             candidates = domain.targets("post").get(link.target)
             return candidates[0].docname if candidates else None
         if link.kind == "path":
-            return by_url().get(jekyll_output_file(link.target))
+            return by_url().get(jekyll.output_file(link.target))
         return None
 
     return resolve

@@ -2,7 +2,7 @@
 
 A date may be a YAML date, a YAML datetime (naive or aware), a string
 ``YYYY-MM-DD[ HH:MM[:SS]][ ±HHMM]`` or the ``YYYY-MM-DD-`` prefix of the file
-name. :class:`PostDate` keeps the wall-clock time and the offset apart, so
+name (see :mod:`.jekyll`). :class:`PostDate` keeps the wall-clock time and the offset apart, so
 naive and aware dates sort together without a comparison error.
 """
 
@@ -13,13 +13,14 @@ import datetime as dt
 import re
 from typing import Any, Final
 
+from sphinx_journal.posts.jekyll import filename_day
+
 _STRING_DATE: Final = re.compile(
     r"""^\s*(?P<day>\d{4}-\d{1,2}-\d{1,2})
     (?:[ T]+(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?
     \s*(?P<offset>Z|[+-]\d{2}:?\d{2})?\s*$""",
     re.VERBOSE,
 )
-_FILENAME_DATE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -94,11 +95,6 @@ def _pad_time(text: str) -> str:
 
 
 def date_from_filename(stem: str) -> PostDate | None:
-    """The date of a Jekyll file name ``YYYY-MM-DD-slug``, if it has a valid one."""
-    match = _FILENAME_DATE.match(stem)
-    if match is None:
-        return None
-    try:
-        return PostDate(dt.date(*(int(part) for part in match.groups())))
-    except ValueError:
-        return None
+    """The date of a Jekyll file name ``Y-M-D-slug`` (:data:`.jekyll.DATED_NAME`), if valid."""
+    day = filename_day(stem)
+    return None if day is None else PostDate(day)

@@ -8,7 +8,8 @@ such as ``!!python/object`` are refused, never executed.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+import re
+from typing import Any, Final
 
 import yaml
 
@@ -53,23 +54,14 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
         return None, []
     start, end = block
     yaml_text = "\n".join(text.split("\n")[start + 1 : end])
-    loader: yaml.SafeLoader | None = None
-    try:
-        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters here
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.reader.ReaderError as exc:
-        return None, [Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = start + 2 + mark.line if mark is not None else start + 1
-        reason = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)]
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return None, [Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)]
-    finally:
-        if loader is not None:
-            loader.dispose()
+    node, data, problem = _compose(yaml_text, start)
+    if problem is not None and "\t" in yaml_text:
+        # Jekyll's YAML reader (libyaml) takes tabs inside plain scalars and after
+        # ``key:``, which PyYAML refuses; read them as the spaces they show as
+        node, data, retried = _compose(_detab(yaml_text), start)
+        problem = problem if retried is not None else None
+    if problem is not None:
+        return None, [problem]
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -81,6 +73,59 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
             key_lines[str(key_node.value)] = start + 2 + key_node.start_mark.line
     clean = {str(key): value for key, value in data.items()}
     return FrontMatter(clean, start + 1, end + 1, key_lines), []
+
+
+_LEADING: Final = re.compile(r"^[ \t]*")
+
+
+def _detab(yaml_text: str) -> str:
+    """Tabs after a line's indentation become spaces (the indentation itself stays)."""
+    lines = []
+    for line in yaml_text.split("\n"):
+        indent = _LEADING.match(line)
+        cut = indent.end() if indent else 0
+        lines.append(line[:cut] + line[cut:].replace("\t", " "))
+    return "\n".join(lines)
+
+
+def _compose(yaml_text: str, start: int) -> tuple[yaml.Node | None, Any, Problem | None]:
+    """The node and the data of ``yaml_text``, or the problem that stops reading it."""
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters here
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.reader.ReaderError as exc:
+        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = start + 2 + mark.line if mark is not None else start + 1
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return node, data, None
+
+
+def readable(text: str) -> str:
+    """``text`` with front matter that only Jekyll's YAML reader takes (tabs) made plain YAML.
+
+    MyST reads the block again for its own metadata; given the tabs it would
+    call the block malformed, so it gets what the journal read instead.
+    """
+    block = find_block(text)
+    if block is None:
+        return text
+    start, end = block
+    lines = text.split("\n")
+    yaml_text = "\n".join(lines[start + 1 : end])
+    if "\t" not in yaml_text or _compose(yaml_text, start)[2] is None:
+        return text
+    lines[start + 1 : end] = _detab(yaml_text).split("\n")
+    return "\n".join(lines)
 
 
 def neutralize(text: str) -> str:

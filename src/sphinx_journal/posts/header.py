@@ -7,6 +7,8 @@ tag page lives depends on the builder.
 
 from __future__ import annotations
 
+import html
+
 import math
 from collections.abc import Iterable
 
@@ -52,7 +54,18 @@ def build_header(
     parts: list[nodes.Node] = []
     if meta.date is not None:
         day = format_day(meta.date.day, language)
-        parts.append(nodes.inline(day, day, classes=["journal-post-date"]))
+        # HTML readers (and search engines) get the machine date in a <time> element
+        stamp = html.escape(meta.date.isoformat(), quote=True)
+        parts.append(
+            nodes.inline(
+                "",
+                "",
+                nodes.raw("", f'<time datetime="{stamp}">', format="html"),
+                nodes.inline(day, day, classes=["journal-post-date"]),
+                nodes.raw("", "</time>", format="html"),
+                classes=["journal-post-time"],
+            )
+        )
     minutes = _("{minutes} min read").format(minutes=reading_minutes(words, words_per_minute))
     parts.append(nodes.inline(minutes, minutes, classes=["journal-reading-time"]))
     if meta.authors:

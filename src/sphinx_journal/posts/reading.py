@@ -16,7 +16,8 @@ import dataclasses
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -26,10 +27,12 @@ from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.pages.links import PagePaths
 from sphinx_journal.pages.nodes import post_neighbours
-from sphinx_journal.posts import frontmatter, liquid
+from sphinx_journal.posts import frontmatter, jekyll, liquid
 from sphinx_journal.posts.header import build_header
 from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.record import Post
+from sphinx_journal.posts.site import site_of
+from sphinx_journal.posts.slugs import safe_part
 from sphinx_journal.upstream import use_syntax_for
 from sphinx_journal.warnings_ import warn
 
@@ -44,6 +47,8 @@ _MORE_KEY: Final = "journal_post_more"
 EXCERPT_LENGTH: Final = 280
 
 _matchers: dict[tuple[str, ...], Matcher] = {}
+#: ``{{ site.KEY }}`` outputs that mean ``_config.yml``'s text.
+_SITE_TEXT: Final = {"title": "title", "description": "description", "author": "author"}
 
 
 def is_post(config: Config, docname: str) -> bool:
@@ -57,19 +62,23 @@ def is_post(config: Config, docname: str) -> bool:
 
 def title_from_stem(stem: str) -> str:
     """Jekyll's title for a post without one: the slug after the date, words capitalised."""
-    slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
-    return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word) or stem
+    return jekyll.title_of(stem)
 
 
-def link_resolver(env: BuildEnvironment, docname: str) -> liquid.Resolver:
+def link_resolver(
+    env: BuildEnvironment, docname: str, front: Mapping[str, Any] | None = None
+) -> liquid.Resolver:
     """Resolve Jekyll's link tags to paths relative to ``docname``'s source file.
 
     ``{% post_url name %}`` finds the post whose file name (or path under its
     posts folder) is ``name``; ``{% link path %}`` a file under the source
     folder; ``{{ site.url }}`` the source folder itself. MyST then turns the
-    relative paths into ordinary document and file links.
+    relative paths into ordinary document and file links. ``{{ site.title }}``
+    and the like give ``_config.yml``'s text, ``{{ page.x }}`` the front
+    matter's (``front``) when it is a plain value.
     """
     here = posixpath.dirname(docname)
+    site_config = site_of(env).config
 
     def relative(target: str) -> str:
         return posixpath.relpath(target, here or ".")
@@ -79,22 +88,36 @@ def link_resolver(env: BuildEnvironment, docname: str) -> liquid.Resolver:
             return relative(".") + "/"
         if kind == "post_url":
             name = argument.strip("/")
+            names = {name, "/".join(safe_part(part) for part in name.split("/"))}
             for candidate in sorted(env.found_docs):
-                if (candidate == name or candidate.endswith(f"/{name}")) and is_post(
+                if any(candidate == n or candidate.endswith(f"/{n}") for n in names) and is_post(
                     env.config, candidate
                 ):
                     target = env.doc2path(candidate, False).as_posix()
                     env.note_dependency(target)  # re-read this post if that one goes
-                    return relative(target)
+                    found = relative(target)
+                    return f"<{found}>" if " " in found else found
             # a missing dependency makes Sphinx re-read this post until the target exists
             env.note_dependency(f"_posts/{name}.md")
             return None
         if kind == "link":
-            path = argument.strip("/")
-            if ".." in path.split("/"):
+            path = argument.strip().strip("\"'").strip("/")
+            if ".." in path.split("/") or not path:
                 return None
+            if not (Path(env.srcdir) / path).is_file():  # or under the name import gave it
+                path = "/".join(safe_part(part) for part in path.split("/"))
             env.note_dependency(path)
-            return relative(path) if (Path(env.srcdir) / path).is_file() else None
+            if not (Path(env.srcdir) / path).is_file():
+                return None
+            target = relative(path)
+            return f"<{target}>" if " " in target else target
+        if kind == "site":
+            value = _SITE_TEXT.get(argument)
+            return getattr(site_config, value) or None if value else None
+        if kind == "page":
+            found = (front or {}).get(argument)
+            if isinstance(found, (str, int, float)) and not isinstance(found, bool):
+                return str(found)
         return None
 
     return resolve
@@ -108,13 +131,15 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     front, problems = frontmatter.load(text)
-    if problems:
-        text = frontmatter.neutralize(text)
+    text = frontmatter.neutralize(text) if problems else frontmatter.readable(text)
     block = frontmatter.find_block(text)
     body_start = block[1] + 1 if block else 0
     lines = text.split("\n")
+    front = _with_defaults(env, docname, front)
     body, liquid_problems = liquid.convert(
-        "\n".join(lines[body_start:]), body_start + 1, link_resolver(env, docname)
+        "\n".join(lines[body_start:]),
+        body_start + 1,
+        link_resolver(env, docname, front.data if front else None),
     )
     source[0] = "\n".join([*lines[:body_start], body])
     meta, meta_problems = read_meta(front, PurePosixPath(docname).name)
@@ -122,6 +147,18 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         warn(problem.subtype, problem.message, (docname, problem.line))
     env.temp_data[_META_KEY] = meta
     env.temp_data[_MORE_KEY] = MORE in body.replace(" ", "")
+
+
+def _with_defaults(
+    env: BuildEnvironment, docname: str, front: frontmatter.FrontMatter | None
+) -> frontmatter.FrontMatter | None:
+    """``front`` with ``_config.yml``'s ``defaults`` for this post under it (the post wins)."""
+    defaults = site_of(env).config.front_matter_defaults(docname)
+    if not defaults:
+        return front
+    if front is None:
+        return frontmatter.FrontMatter(defaults, 1, 1, {})
+    return dataclasses.replace(front, data={**defaults, **front.data})
 
 
 def post_meta(env: BuildEnvironment) -> PostMeta | None:

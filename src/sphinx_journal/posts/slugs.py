@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import Final
 
 _KEPT_CATEGORIES = ("L", "N", "M")
 
@@ -36,3 +37,21 @@ def slugify(text: str) -> str:
 def jekyll_slug(text: str) -> str:
     """Jekyll's default slugify, for its permalinks: lower case, other runs one ``-``."""
     return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
+
+
+_UNSAFE: Final = re.compile(r"[^\w.-]+")
+
+
+def safe_part(name: str) -> str:
+    """One path part that Sphinx, URLs and every file system accept (``import`` renames so).
+
+    Spaces become ``-``; ``?``, ``:``, brackets and the like are dropped; Unicode
+    letters stay. The build looks a renamed post up under this name too.
+    """
+    normalized = unicodedata.normalize("NFC", name).strip()
+    stem, dot, suffix = normalized.rpartition(".")
+    if not dot:
+        stem, suffix = normalized, ""
+    cleaned = _UNSAFE.sub("-", re.sub(r"\s+", "-", stem)).strip("-.") or "post"
+    cleaned = re.sub(r"-{2,}", "-", cleaned)
+    return f"{cleaned}.{suffix.lower()}" if suffix else cleaned

@@ -1,0 +1,175 @@
+"""Sphinx glue for the Jekyll site around the posts: ``_config.yml``, drafts, Jekyll URLs.
+
+At ``config-inited``, before anything is read:
+
+- Jekyll's Markdown extensions (and ``_config.yml``'s ``markdown_ext``) are
+  registered as MyST sources;
+- ``_config.yml`` supplies ``project``, ``author``, ``html_baseurl``,
+  ``journal_title``, ``journal_timezone`` and ``journal_permalink`` when
+  ``conf.py`` does not set them, and what Jekyll does not read is excluded;
+- the posts are scanned once (front matter only): drafts are excluded unless
+  ``journal_drafts``, so they are never written nor indexed, and the Jekyll URL
+  of every post is kept, so that a link to ``/2021/09/24/day36.html`` links to
+  that post (:func:`post_by_url`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Final
+
+from sphinx.util.matching import Matcher
+
+from sphinx_journal.posts import frontmatter, jekyll, siteconfig
+from sphinx_journal.posts.metadata import read_meta
+from sphinx_journal.upstream import user_set
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """What the journal knows of the Jekyll site before reading: its config and its posts."""
+
+    config: siteconfig.SiteConfig = siteconfig.SiteConfig()
+    urls: dict[str, str] = dataclasses.field(default_factory=dict)
+    """:func:`~.jekyll.url_key` of each post's Jekyll URL -> its docname."""
+    drafts: tuple[str, ...] = ()
+    """Files of the drafts (``published: false``, ``draft: true``), relative to the source."""
+
+
+#: The :class:`Site` of each build, by ``id`` of its configuration.
+_sites: dict[int, Site] = {}
+#: Enough of a post's beginning to hold any real front matter.
+_HEAD_BYTES: Final = 64 * 1024
+
+
+def site_of(app_or_env: Any) -> Site:
+    """The :class:`Site` of this build (an empty one before ``config-inited``)."""
+    return _sites.get(id(app_or_env.config)) or Site()
+
+
+def post_by_url(app_or_env: Any, url: str) -> str | None:
+    """The docname of the post whose Jekyll URL is ``url`` (site-absolute), if any."""
+    site = site_of(app_or_env)
+    path = url.split("#", 1)[0]
+    base = site.config.baseurl.strip("/")
+    key = jekyll.url_key(path)
+    if base and key.startswith(base + "/"):
+        key = key[len(base) + 1 :]
+    return site.urls.get(key)
+
+
+def _post_files(srcdir: Path, patterns: tuple[str, ...], suffixes: tuple[str, ...], excluded: list[str]):  # type: ignore[no-untyped-def]
+    matcher = Matcher(list(patterns))
+    skip = Matcher(excluded)
+    for root, dirs, files in os.walk(srcdir, followlinks=False):
+        relative_root = Path(root).relative_to(srcdir).as_posix()
+        relative_root = "" if relative_root == "." else relative_root
+        dirs[:] = sorted(
+            d for d in dirs if not skip(f"{relative_root}/{d}".lstrip("/")) and not d.startswith(".")
+        )
+        for name in sorted(files):
+            stem, suffix = os.path.splitext(name)
+            if suffix.lower() not in suffixes:
+                continue
+            relative = f"{relative_root}/{name}".lstrip("/")
+            docname = f"{relative_root}/{stem}".lstrip("/")
+            if skip(relative) or not matcher(docname):
+                continue
+            yield docname, relative, Path(root) / name
+
+
+def _head(path: Path) -> str:
+    with path.open("rb") as stream:
+        return stream.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+
+
+def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Site:
+    """Read every post's front matter: its Jekyll URL, and whether it is a draft."""
+    from sphinx_journal.config import journal_config
+
+    journal = journal_config(config)
+    suffixes = tuple(s for s in config.source_suffix if s.lower() in _markdown(site_config))
+    urls: dict[str, str] = {}
+    drafts: list[str] = []
+    for docname, relative, path in _post_files(
+        srcdir, journal.posts, suffixes or jekyll.MARKDOWN_SUFFIXES, list(config.exclude_patterns)
+    ):
+        front, _ = frontmatter.load(_head(path))
+        data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
+        stem = PurePosixPath(docname).name
+        meta, _ = read_meta(
+            frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem
+        )
+        if meta.draft:
+            drafts.append(relative)
+        url = jekyll.permalink(
+            stem,
+            meta.date.day if meta.date else None,
+            meta.categories,
+            data,
+            site_config.permalink,
+        )
+        if url is not None:
+            urls.setdefault(jekyll.url_key(url), docname)
+    return Site(site_config, urls, tuple(drafts))
+
+
+def _markdown(site_config: siteconfig.SiteConfig) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*jekyll.MARKDOWN_SUFFIXES, *site_config.markdown_ext)))
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    srcdir = Path(app.srcdir)
+    site_config = siteconfig.read(srcdir)
+    for suffix in _markdown(site_config):
+        if suffix not in app.registry.source_suffix:
+            app.registry.add_source_suffix(suffix, "markdown")
+    if site_config.found:
+        _apply(config, site_config, srcdir)
+    _sites[id(config)] = Site(site_config)
+
+
+def _apply(config: Config, site_config: siteconfig.SiteConfig, srcdir: Path) -> None:
+    """``_config.yml``'s values where ``conf.py`` set none (``conf.py`` wins)."""
+    defaults = {
+        "project": site_config.title,
+        "journal_title": site_config.title,
+        "author": site_config.author,
+        "html_baseurl": site_config.absolute_url if site_config.url else "",
+        "journal_timezone": site_config.timezone,
+        "journal_permalink": site_config.permalink,
+    }
+    for name, value in defaults.items():
+        if value and not user_set(config, name) and name in config:
+            setattr(config, name, value)
+    excluded = siteconfig.exclude_patterns(srcdir, site_config)
+    config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *excluded]))
+
+
+def _on_config_ready(app: Sphinx, config: Config) -> None:
+    """Scan the posts; keep drafts out of the build unless ``journal_drafts``.
+
+    Drafts go into ``exclude_patterns`` here, before the environment compares
+    its configuration with the last build's, so they are never read, written
+    or indexed, and the same drafts give the same configuration every build.
+    """
+    from sphinx_journal.config import journal_config
+
+    # names Jekyll's entry filter skips under _posts are no posts, nor pages
+    skipped = [f"_posts/{glob}{first}*" for glob in ("", "**/") for first in ("_", ".", "#", "~")]
+    config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *skipped]))
+    site = scan(Path(app.srcdir), config, site_of(app).config)
+    _sites[id(config)] = site
+    if site.drafts and not journal_config(config).drafts:
+        config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *site.drafts]))
+
+
+def setup_site(app: Sphinx) -> None:
+    """Read ``_config.yml`` and scan the posts before the build reads anything."""
+    app.connect("config-inited", _on_config_inited, priority=300)
+    app.connect("config-inited", _on_config_ready, priority=850)  # after source_suffix is a dict
