@@ -34,21 +34,25 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_journal.cli.importer import import_site
 from sphinx_journal.posts import frontmatter, jekyll, kramdown
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.liquid import code_spans
 
-WARNING = re.compile(r"^(?P<file>[^\n]*?):(?P<line>\d+)?:? ?WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$")
+WARNING = re.compile(
+    r"^(?P<file>[^\n]*?):(?P<line>\d+)?:? ?WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$"
+)
 _IGNORED = shutil.ignore_patterns("_site", ".git", "node_modules", "vendor", ".jekyll-cache")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ANCHOR = re.compile(r"\]\(#([^)\s]+)\)|href=[\"']#([^\"']+)[\"']")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(<?([^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
-_INCLUDE_IMAGE = re.compile(r"\{%-?\s*include\s+\S+[^%]*?\b(?:path|src|url|file|image|img)\s*=\s*[\"']([^\"']+)")
+_INCLUDE_IMAGE = re.compile(
+    r"\{%-?\s*include\s+\S+[^%]*?\b(?:path|src|url|file|image|img)\s*=\s*[\"']([^\"']+)"
+)
 _SITE_VARIABLE = re.compile(r"\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}")
 _FILTERED = re.compile(r"\{\{-?\s*[\"']([^\"']*)[\"']\s*\|[^}]*\}\}")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
@@ -145,8 +149,8 @@ def jekyll_anchors(text: str) -> tuple[list[str], set[str]]:
 def referenced_images(text: str, post: Path, site: Path) -> list[Path]:
     """Local images a post references, resolved as Jekyll resolves them."""
     found = []
-    for line, spans in _text_lines(text):
-        line = _SITE_VARIABLE.sub("", _FILTERED.sub(r"\1", line))
+    for written, spans in _text_lines(text):
+        line = _SITE_VARIABLE.sub("", _FILTERED.sub(r"\1", written))
         for pattern in (_MD_IMAGE, _HTML_IMAGE, _INCLUDE_IMAGE):
             for match in pattern.finditer(line):
                 if not _outside(spans, match.start()):
@@ -169,9 +173,7 @@ class Figures:
     posts: int = 0
     jekyll_posts: int = 0
     warnings: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
-    post_warnings: collections.Counter[str] = dataclasses.field(
-        default_factory=collections.Counter
-    )
+    post_warnings: collections.Counter[str] = dataclasses.field(default_factory=collections.Counter)
     links_jekyll: int = 0
     links_here: int = 0
     images_in_repo: int = 0
@@ -197,21 +199,21 @@ class Figures:
         )
 
 
-def _build(srcdir: Path) -> tuple[Sphinx, str, float]:
+def _build(srcdir: Path) -> tuple[SphinxTestApp, str, float]:
     warnings = io.StringIO()
     started = time.perf_counter()
-    app = Sphinx(
-        srcdir,
-        srcdir,
-        srcdir / "_build" / "html",
-        srcdir / "_build" / "doctrees",
+    app = SphinxTestApp(
         "html",
+        srcdir=srcdir,
+        builddir=srcdir / "_build",
         status=None,
         warning=warnings,
         freshenv=True,
-        keep_going=True,
     )
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # docutils' global registries, so the next journal starts clean
     return app, warnings.getvalue(), time.perf_counter() - started
 
 
@@ -244,7 +246,7 @@ def _prose(math: str) -> bool:
     return _HANGUL_WORD.search("".join(outside)) is not None
 
 
-def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, Sphinx, str]:
+def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp, str]:
     app, warnings, seconds = _build(srcdir)
     figures = Figures(site.name, mode, seconds=seconds)
     figures.warnings = count_by_type(warnings)
@@ -278,11 +280,15 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, Sphinx, str]:
                 figures.images_missing_in_repo += 1
                 continue
             figures.images_in_repo += 1
-            shown = any(
-                (page_file.parent / unquote(src)).is_file()
-                and Path(unquote(src)).name.startswith(image.stem[:20])
-                for src in re.findall(r'<img\b[^>]*?src="([^"]+)"', page)
-            ) if page_file else False
+            shown = (
+                any(
+                    (page_file.parent / unquote(src)).is_file()
+                    and Path(unquote(src)).name.startswith(image.stem[:20])
+                    for src in re.findall(r'<img\b[^>]*?src="([^"]+)"', page)
+                )
+                if page_file
+                else False
+            )
             figures.images_shown += shown
             if not shown and len(figures.examples) < 12:
                 figures.examples.append(f"image {image.relative_to(site)} in {original.name}")
@@ -311,11 +317,18 @@ def test_journal_corpus(corpus: list[Path], tmp_path: Path) -> None:
             figures, app, warnings = measure(site, srcdir, mode)
             report.append(figures.row())
             report += [f"    e.g. {example}" for example in figures.examples]
-            print(report[-1 - len(figures.examples)], *report[len(report) - len(figures.examples):], sep="\n", flush=True)
+            print(
+                report[-1 - len(figures.examples)],
+                *report[len(report) - len(figures.examples) :],
+                sep="\n",
+                flush=True,
+            )
             if app.statuscode != 0 or "Traceback" in warnings:
                 failures.append(f"{site.name} [{mode}] failed")
             if figures.posts < figures.jekyll_posts:
-                failures.append(f"{site.name} [{mode}]: {figures.posts}/{figures.jekyll_posts} posts")
+                failures.append(
+                    f"{site.name} [{mode}]: {figures.posts}/{figures.jekyll_posts} posts"
+                )
             shutil.rmtree(srcdir / "_build", ignore_errors=True)
     Path("journal-corpus-report.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
     assert failures == []

@@ -29,6 +29,11 @@ def test_post_page_header(site) -> None:
     assert text(one(article, "journal-post-subtitle")) == "Naver Boostcamp AI Tech Level1 Day36"
     header = one(article, "journal-post-header")  # the connection blocks date their posts too
     assert text(one(header, "journal-post-date")) == "September 24, 2021"
+    assert 'datetime="2021-09-24' in site.page(POST).read_text(encoding="utf-8")
+    [stamp] = header.iter("time")
+    assert (
+        stamp.get("datetime", "").startswith("2021-09-24") and text(stamp) == "September 24, 2021"
+    )
     assert re.fullmatch(r"\d+ min read", text(one(article, "journal-reading-time")))
     # the post's own first heading is kept, one level below the front-matter title
     assert any(text(h).startswith("부스트캠프 36일차") for h in article.iter("h2"))
@@ -113,14 +118,16 @@ def test_archive_by_year_month_and_week(site) -> None:
     assert "2021-W38" in text(archive)
 
 
-def test_drafts_are_pages_but_never_listed(site) -> None:
-    assert site.page("_posts/2021-10-02-draft.html")
-    for page in site.outdir.glob("journal/**/*.html"):
+def test_drafts_are_not_written_nor_listed_nor_searchable(site) -> None:
+    assert not (site.outdir / "_posts/2021-10-02-draft.html").exists()
+    for page in site.outdir.glob("**/*.html"):
         assert "Unfinished thoughts" not in page.read_text(encoding="utf-8"), page
+    assert "Unfinished thoughts" not in (site.outdir / "searchindex.js").read_text(encoding="utf-8")
 
 
 def test_drafts_listed_when_asked(copy_root, build) -> None:
     built = build(copy_root("basic"), journal_drafts=True)
+    assert built.page("_posts/2021-10-02-draft.html")
     assert "Unfinished thoughts" in titles_on(built.page("journal/index.html"))
     assert built.page("journal/tags/secret.html")
 

@@ -84,9 +84,9 @@ class JournalConfig:
     related_count: int = 3
     """How many related posts a post shows (0: none)."""
     timezone: str = ""
-    """IANA name (``Asia/Seoul``) in which dates are shown; default ``_config.yml``'s ``timezone``."""
+    """IANA time zone (``Asia/Seoul``) of the dates; default ``_config.yml``'s ``timezone``."""
     permalink: str = ""
-    """Jekyll's permalink style or template of the posts; default ``_config.yml``'s ``permalink``."""
+    """Jekyll's permalink style or template; default ``_config.yml``'s ``permalink``."""
 
     @property
     def lecture_regex(self) -> re.Pattern[str]:

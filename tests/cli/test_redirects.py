@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sphinx_journal.pages.redirects import jekyll_permalink
-from sphinx_journal.posts.jekyll import pretty_slug as jekyll_pretty_slug
 from sphinx_journal.posts.dates import PostDate
+from sphinx_journal.posts.jekyll import pretty_slug as jekyll_pretty_slug
 from sphinx_journal.posts.metadata import PostMeta
 from sphinx_journal.posts.record import Post
 from tests.conftest import ROOTS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_journal.posts.liquid import convert
+from sphinx_journal.posts.liquid import TOC_MARKER, convert
 
 
 def test_raw_tags_removed_content_kept_without_warning() -> None:
@@ -41,10 +41,52 @@ def test_liquid_in_code_is_not_warned() -> None:
     assert "{% if x %}" in text
 
 
-def test_kramdown_attribute_lines_removed_silently() -> None:
-    text, problems = convert("* a\n{:toc}\ntext\n{: .notice--info}\n")
-    assert text == "* a\n\ntext\n\n"
+def test_kramdown_attribute_lists_removed_wherever_they_stand() -> None:
+    text, problems = convert(
+        '* a\n{:toc}\ntext\n{: .notice--info}\n![x](a.png){:width="5"} `{:kept}`'
+    )
+    assert text == f"{TOC_MARKER}\n\ntext\n\n![x](a.png) `{{:kept}}`"
     assert problems == []
+
+
+def test_double_dollar_pairs_lazily_within_a_paragraph() -> None:
+    text, _ = convert("두 직선 $$l$$과 $$l'$$의 교차점$$P$$가\n\n$$\nx^2\n$$\n\ntext\n$$\ny\n$$")
+    lines = text.split("\n")
+    assert lines[0] == "두 직선 {math}`l`과 {math}`l'`의 교차점{math}`P`가"
+    assert lines[2:5] == ["$$", "x^2", "$$"]  # alone in its paragraph: display
+    assert lines[6:] == ["text", "{math}`", "y", "`"]  # after a text line: inline, as kramdown
+
+
+def test_double_dollar_in_code_or_escaped_is_not_math() -> None:
+    text, _ = convert("`$$a$$` and \\$$b$$ c\n```\n$$d$$\n```")
+    assert text.split("\n")[0].startswith("`$$a$$` and \\$$b")
+    assert "$$d$$" in text
+
+
+def test_site_outputs_filters_and_tags_resolve() -> None:
+    def resolve(kind: str, argument: str) -> str | None:
+        return {
+            "root": "../",
+            "link": f"L:{argument}",
+            "post_url": f"P:{argument}",
+            "site": "Title" if argument == "title" else None,
+        }.get(kind)
+
+    text, problems = convert(
+        '<img src="{{ site.url }}{{ site.baseurl }}/a.png"> {{ "/b.pdf" | relative_url }} '
+        "{% link _posts/a b.md %} {% post_url 2021-1-2-x %} {{ site.title }} "
+        '{% include figure.liquid path="assets/c.png" alt="C" %}',
+        resolve=resolve,
+    )
+    assert text == (
+        '<img src="../a.png"> ../b.pdf L:_posts/a b.md P:2021-1-2-x Title ![C](../assets/c.png)'
+    )
+    assert problems == []
+
+
+def test_comments_removed_and_backslash_paths_forward() -> None:
+    text, problems = convert("{% comment %}\nhidden {{ x }}\n{% endcomment %}\n![a](img\\b.png)")
+    assert text == "\n\n\n![a](img/b.png)" and problems == []
 
 
 @given(st.text(max_size=300))

@@ -23,7 +23,9 @@ from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
 
 _DESTINATION: Final = re.compile(r"\]\(\s*<([^>\n]+)>|\]\(\s*([^()\s]+)")
 _REFERENCE_DEFINITION: Final = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
-_ATTRIBUTE: Final = re.compile(r"""\b(?:src|href|data-src|poster)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_ATTRIBUTE: Final = re.compile(
+    r"""\b(?:src|href|data-src|poster)\s*=\s*["']([^"']+)["']""", re.IGNORECASE
+)
 _SCHEME: Final = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 

@@ -278,21 +278,26 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     is_new = not (target / "conf.py").is_file()
     texts = {post.destination: _copy_text(post) for post in posts}
     files = site_files(site, posts)
-    clobbered = [
-        relative
-        for relative, text in texts.items()
-        if (target / relative).is_file() and _read(target / relative) != text
-    ] + [
-        Path("_bibliography", name)
-        for name in bibfiles
-        if (target / "_bibliography" / name).is_file()
-        and (target / "_bibliography" / name).read_bytes()
-        != (site / "_bibliography" / name).read_bytes()
-    ] + [
-        relative
-        for relative, source in files.items()
-        if (target / relative).is_file() and (target / relative).read_bytes() != source.read_bytes()
-    ]
+    clobbered = (
+        [
+            relative
+            for relative, text in texts.items()
+            if (target / relative).is_file() and _read(target / relative) != text
+        ]
+        + [
+            Path("_bibliography", name)
+            for name in bibfiles
+            if (target / "_bibliography" / name).is_file()
+            and (target / "_bibliography" / name).read_bytes()
+            != (site / "_bibliography" / name).read_bytes()
+        ]
+        + [
+            relative
+            for relative, source in files.items()
+            if (target / relative).is_file()
+            and (target / relative).read_bytes() != source.read_bytes()
+        ]
+    )
     if clobbered and not force:
         names = ", ".join(str(path) for path in clobbered[:5])
         more = f" and {len(clobbered) - 5} more" if len(clobbered) > 5 else ""
@@ -322,9 +327,9 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination, follow_symlinks=False)
     config_file = site / siteconfig.CONFIG_FILE
-    if config_file.is_file() and not config_file.is_symlink():
-        if not (target / siteconfig.CONFIG_FILE).exists():
-            shutil.copyfile(config_file, target / siteconfig.CONFIG_FILE, follow_symlinks=False)
+    copy_config = config_file.is_file() and not config_file.is_symlink()
+    if copy_config and not (target / siteconfig.CONFIG_FILE).exists():
+        shutil.copyfile(config_file, target / siteconfig.CONFIG_FILE, follow_symlinks=False)
     if files:
         print(f"copied {len(files)} images and files the posts reference")
     _report(site, target, posts, conf)

@@ -16,8 +16,8 @@ from typing import Final
 from sphinx_journal.bibliography.identifiers import recognize
 from sphinx_journal.config import DEFAULT_SECTIONS
 from sphinx_journal.posts import frontmatter, liquid
-from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
 from sphinx_journal.posts.index import build_index
+from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
 from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.problems import Problem
 from sphinx_journal.posts.record import Post

@@ -18,7 +18,9 @@ Transforms, applied to posts only (pages stay exactly as Sphinx reads them):
   URL (``/2021/09/24/day36.html``) becomes a link to that post.
 
 MyST's own ``myst.header`` warning (a post may start at ``##`` and skip
-levels: its front-matter title is its H1) is not raised for posts.
+levels: its front-matter title is its H1) is not raised for posts, nor for
+the other pages of a Jekyll site (Markdown with front matter beside a
+``_config.yml``), whose layout prints their title the same way.
 """
 
 from __future__ import annotations
@@ -27,17 +29,21 @@ import logging
 import posixpath
 import re
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import unquote
 
 from docutils import nodes
 from docutils.transforms import parts
+from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from sphinx import addnodes
+from sphinx.highlighting import lexer_classes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_journal.posts import kramdown
 from sphinx_journal.posts.liquid import TOC_MARKER
+from sphinx_journal.posts.reading import JEKYLL_PAGES, is_post, post_meta
 from sphinx_journal.posts.site import post_by_url, site_of
 from sphinx_journal.warnings_ import warn
 
@@ -51,17 +57,11 @@ _MYST_LOGGER: Final = "sphinx.myst_parser.warnings_"
 
 
 def _is_post(env: BuildEnvironment) -> bool:
-    from sphinx_journal.posts.reading import post_meta
-
     return post_meta(env) is not None
 
 
 @lru_cache(maxsize=512)
 def _lexer_known(language: str) -> bool:
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
-    from sphinx.highlighting import lexer_classes
-
     if language in lexer_classes or language in ("default", "none"):
         return True
     try:
@@ -177,7 +177,7 @@ class KramdownBody(SphinxTransform):
         if not language:
             return
         if language.lower() == "mermaid" and "sphinxcontrib.mermaid" in self.app.extensions:
-            from sphinxcontrib.mermaid import mermaid  # type: ignore[import-not-found]
+            from sphinxcontrib.mermaid import mermaid  # noqa: PLC0415
 
             diagram = mermaid()
             diagram["code"] = block.astext()
@@ -192,9 +192,9 @@ class KramdownBody(SphinxTransform):
         parent = transition.parent
         index = parent.index(transition)
         before = parent[:index]
-        if all(isinstance(child, (nodes.title, nodes.subtitle, nodes.Invisible)) for child in before):
-            parent.insert(index, nodes.comment())
-        elif index > 0 and isinstance(parent[index - 1], nodes.transition):
+        if all(
+            isinstance(child, (nodes.title, nodes.subtitle, nodes.Invisible)) for child in before
+        ) or (index > 0 and isinstance(parent[index - 1], nodes.transition)):
             parent.insert(index, nodes.comment())
 
 
@@ -299,9 +299,7 @@ class _PostHeadingFilter(logging.Filter):
         docname = location[0] if isinstance(location, tuple) and location else None
         if not isinstance(docname, str):
             return True
-        from sphinx_journal.posts.reading import is_post
-
-        return not is_post(self.app.config, docname)
+        return not is_post(self.app.config, docname) and docname not in JEKYLL_PAGES
 
 
 def setup_body(app: Sphinx) -> None:

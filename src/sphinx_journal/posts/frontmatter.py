@@ -96,14 +96,22 @@ def _compose(yaml_text: str, start: int) -> tuple[yaml.Node | None, Any, Problem
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.reader.ReaderError as exc:
-        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)
+        return (
+            None,
+            None,
+            Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1),
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = start + 2 + mark.line if mark is not None else start + 1
         reason = exc.problem or exc.context or "invalid YAML"
         return None, None, Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1)
+        return (
+            None,
+            None,
+            Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1),
+        )
     finally:
         if loader is not None:
             loader.dispose()

@@ -8,7 +8,6 @@ tag page lives depends on the builder.
 from __future__ import annotations
 
 import html
-
 import math
 from collections.abc import Iterable
 

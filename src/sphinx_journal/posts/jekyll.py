@@ -30,7 +30,7 @@ from typing import Any, Final
 DATED_NAME: Final = re.compile(r"^(?P<date>\d{2,4}-\d{1,2}-\d{1,2})-(?P<slug>.*)$")
 #: Jekyll's default ``markdown_ext``, each with its dot.
 MARKDOWN_SUFFIXES: Final = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd")
-#: Jekyll's permalink styles (``Utils#permalink_style``… ``URL``), for ``_config.yml``'s ``permalink``.
+#: Jekyll's built-in permalink styles, for ``_config.yml``'s (or a post's) ``permalink``.
 PERMALINK_STYLES: Final[Mapping[str, str]] = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
@@ -122,9 +122,7 @@ def permalink_template(value: object) -> str:
     return DEFAULT_PERMALINK
 
 
-def placeholders(
-    day: dt.date, slug: str, categories: Iterable[str]
-) -> dict[str, str]:
+def placeholders(day: dt.date, slug: str, categories: Iterable[str]) -> dict[str, str]:
     """The values of Jekyll's URL placeholders for a post of ``day``."""
     title = pretty_slug(slug)
     iso = day.isocalendar()
@@ -162,7 +160,9 @@ def permalink(
     URL needs a date the post does not have.
     """
     custom = front.get("permalink")
-    template = permalink_template(custom if isinstance(custom, str) and custom.strip() else site_permalink)
+    template = permalink_template(
+        custom if isinstance(custom, str) and custom.strip() else site_permalink
+    )
     if day is None:
         if _PLACEHOLDER.search(template):
             return None
@@ -184,7 +184,7 @@ def output_file(url: str) -> str:
 
 
 def url_key(url: str) -> str:
-    """The form under which a site-absolute URL is looked up: no slash around, no ``.html``/``index.html``."""
+    """A site-absolute URL as it is looked up: no slashes around, no ``.html`` or ``index.html``."""
     path = url.split("#", 1)[0].split("?", 1)[0].strip("/")
     if path.endswith("index.html"):
         path = path[: -len("index.html")].rstrip("/")

@@ -231,17 +231,18 @@ def _liquid_outside_code(
         return line
     out: list[str] = []
     position = 0
-    for index, (start, end) in enumerate(tokens):
-        if start < position or not _outside(protected, start, end):
+    for index, (start, token_end) in enumerate(tokens):
+        if start < position or not _outside(protected, start, token_end):
             continue
         # ``{{ site.url }}{{ site.baseurl }}`` is one site root
+        following, end = index, token_end
         while (
-            index + 1 < len(tokens)
-            and tokens[index + 1][0] == end
-            and _SITE_ROOT.fullmatch(line[start : tokens[index + 1][1]])
+            following + 1 < len(tokens)
+            and tokens[following + 1][0] == end
+            and _SITE_ROOT.fullmatch(line[start : tokens[following + 1][1]])
         ):
-            index += 1
-            end = tokens[index][1]
+            following += 1
+            end = tokens[following][1]
         if _SITE_ROOT.fullmatch(line[start:end]) and line[end : end + 1] == "/":
             end += 1
         liquid = line[start:end]
@@ -343,7 +344,7 @@ def _paragraph_math(lines: list[str], protected: list[list[tuple[int, int]]]) ->
     return converted if len(converted) == len(lines) else lines
 
 
-def convert(
+def convert(  # noqa: PLR0915 -- one forward pass, one branch per kind of line
     text: str, first_line: int = 1, resolve: Resolver | None = None
 ) -> tuple[str, list[Problem]]:
     """``text`` with Liquid and kramdown handled, and the problems found.

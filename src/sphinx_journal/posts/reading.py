@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
-import re
-from pathlib import Path, PurePosixPath
 from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
@@ -44,6 +43,9 @@ if TYPE_CHECKING:
 _META_KEY: Final = "journal_post_meta"
 TAXONOMY_KEYS: Final = frozenset({"tags", "tag", "categories", "category"})
 _MORE_KEY: Final = "journal_post_more"
+_JEKYLL_PAGE_KEY: Final = "journal_jekyll_page"
+#: Docnames of the Jekyll pages read in this process (see :func:`_on_source_read`).
+JEKYLL_PAGES: set[str] = set()
 EXCERPT_LENGTH: Final = 280
 
 _matchers: dict[tuple[str, ...], Matcher] = {}
@@ -112,12 +114,13 @@ def link_resolver(
             target = relative(path)
             return f"<{target}>" if " " in target else target
         if kind == "site":
-            value = _SITE_TEXT.get(argument)
-            return getattr(site_config, value) or None if value else None
+            key = _SITE_TEXT.get(argument)
+            text: str = getattr(site_config, key) if key else ""
+            return text or None
         if kind == "page":
-            found = (front or {}).get(argument)
-            if isinstance(found, (str, int, float)) and not isinstance(found, bool):
-                return str(found)
+            value = (front or {}).get(argument)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                return str(value)
         return None
 
     return resolve
@@ -128,6 +131,11 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     post = is_post(app.config, docname)
     use_syntax_for(env, post=post)
     if not post:
+        if site_of(env).config.found and frontmatter.find_block(source[0]) is not None:
+            # a Jekyll page (front matter, in a site with _config.yml) needs no toctree
+            # entry and, like a post, gets its title from its layout
+            env.temp_data[_JEKYLL_PAGE_KEY] = True
+            JEKYLL_PAGES.add(docname)
         return
     text = source[0]
     front, problems = frontmatter.load(text)
@@ -293,6 +301,8 @@ def _shorten(text: str) -> str:
 def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     meta: PostMeta | None = env.temp_data.get(_META_KEY)
+    if env.temp_data.get(_JEKYLL_PAGE_KEY):
+        env.metadata[env.docname]["orphan"] = True
     if meta is None:
         return
     docname = env.docname

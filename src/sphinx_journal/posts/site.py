@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util.matching import Matcher
 
+from sphinx_journal.config import journal_config
 from sphinx_journal.posts import frontmatter, jekyll, siteconfig
 from sphinx_journal.posts.metadata import read_meta
 from sphinx_journal.upstream import user_set
@@ -30,11 +32,12 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+
 @dataclasses.dataclass(frozen=True)
 class Site:
     """What the journal knows of the Jekyll site before reading: its config and its posts."""
 
-    config: siteconfig.SiteConfig = siteconfig.SiteConfig()
+    config: siteconfig.SiteConfig = dataclasses.field(default_factory=siteconfig.SiteConfig)
     urls: dict[str, str] = dataclasses.field(default_factory=dict)
     """:func:`~.jekyll.url_key` of each post's Jekyll URL -> its docname."""
     drafts: tuple[str, ...] = ()
@@ -63,17 +66,21 @@ def post_by_url(app_or_env: Any, url: str) -> str | None:
     return site.urls.get(key)
 
 
-def _post_files(srcdir: Path, patterns: tuple[str, ...], suffixes: tuple[str, ...], excluded: list[str]):  # type: ignore[no-untyped-def]
+def _post_files(
+    srcdir: Path, patterns: tuple[str, ...], suffixes: tuple[str, ...], excluded: list[str]
+) -> Iterator[tuple[str, str, Path]]:
     matcher = Matcher(list(patterns))
     skip = Matcher(excluded)
     for root, dirs, files in os.walk(srcdir, followlinks=False):
         relative_root = Path(root).relative_to(srcdir).as_posix()
         relative_root = "" if relative_root == "." else relative_root
         dirs[:] = sorted(
-            d for d in dirs if not skip(f"{relative_root}/{d}".lstrip("/")) and not d.startswith(".")
+            d
+            for d in dirs
+            if not skip(f"{relative_root}/{d}".lstrip("/")) and not d.startswith(".")
         )
         for name in sorted(files):
-            stem, suffix = os.path.splitext(name)
+            stem, suffix = os.path.splitext(name)  # noqa: PTH122
             if suffix.lower() not in suffixes:
                 continue
             relative = f"{relative_root}/{name}".lstrip("/")
@@ -90,8 +97,6 @@ def _head(path: Path) -> str:
 
 def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Site:
     """Read every post's front matter: its Jekyll URL, and whether it is a draft."""
-    from sphinx_journal.config import journal_config
-
     journal = journal_config(config)
     suffixes = tuple(s for s in config.source_suffix if s.lower() in _markdown(site_config))
     urls: dict[str, str] = {}
@@ -102,9 +107,7 @@ def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Si
         front, _ = frontmatter.load(_head(path))
         data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
         stem = PurePosixPath(docname).name
-        meta, _ = read_meta(
-            frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem
-        )
+        meta, _ = read_meta(frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem)
         if meta.draft:
             drafts.append(relative)
         url = jekyll.permalink(
@@ -158,8 +161,6 @@ def _on_config_ready(app: Sphinx, config: Config) -> None:
     its configuration with the last build's, so they are never read, written
     or indexed, and the same drafts give the same configuration every build.
     """
-    from sphinx_journal.config import journal_config
-
     # names Jekyll's entry filter skips under _posts are no posts, nor pages
     skipped = [f"_posts/{glob}{first}*" for glob in ("", "**/") for first in ("_", ".", "#", "~")]
     config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *skipped]))

@@ -81,9 +81,7 @@ def _in_scope(scope: str, relative_path: str) -> bool:
     if not scope:
         return True
     if any(char in scope for char in "*?["):
-        return fnmatch.fnmatch(relative_path, scope) or fnmatch.fnmatch(
-            relative_path, scope + "/*"
-        )
+        return fnmatch.fnmatch(relative_path, scope) or fnmatch.fnmatch(relative_path, scope + "/*")
     return relative_path == scope or relative_path.startswith(scope + "/")
 
 
@@ -101,7 +99,9 @@ def _names(value: Any) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list):
         return ()
-    return tuple(str(item).strip() for item in value if isinstance(item, (str, int)) and str(item).strip())
+    return tuple(
+        str(item).strip() for item in value if isinstance(item, (str, int)) and str(item).strip()
+    )
 
 
 def _defaults(value: Any) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
@@ -109,7 +109,7 @@ def _defaults(value: Any) -> tuple[tuple[str, str, Mapping[str, Any]], ...]:
     for entry in value if isinstance(value, list) else []:
         if not isinstance(entry, Mapping) or not isinstance(entry.get("values"), Mapping):
             continue
-        scope = entry.get("scope") if isinstance(entry.get("scope"), Mapping) else {}
+        scope: Mapping[str, Any] = entry["scope"] if isinstance(entry.get("scope"), Mapping) else {}
         found.append(
             (
                 _text(scope.get("path", "")),
@@ -171,8 +171,8 @@ def exclude_patterns(site: Path, config: SiteConfig) -> list[str]:
         for name in names
         if name.startswith((".", "_", "#", "~")) and name != "_posts" and name not in config.include
     ]
-    for entry in entries:
-        entry = entry.strip().strip("/")
+    for written in entries:
+        entry = written.strip().strip("/")
         if not entry or entry in config.include:
             continue
         patterns += [entry, f"{entry}/**"]
