@@ -40,6 +40,7 @@ from sphinx_journal.cli.importer import import_site
 from sphinx_journal.posts import frontmatter, jekyll, kramdown
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.liquid import code_spans
+from sphinx_journal.posts.slugs import safe_part
 
 WARNING = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+)?:? ?WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$"
@@ -260,14 +261,25 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
         match = WARNING.match(re.sub(r"\x1b\[[0-9;]*m", "", line))
         if match and any(match["file"].startswith(name) for name in post_files):
             figures.post_warnings[match["type"] or "untyped"] += 1
+            if match["type"] not in ("journal.date", "journal.tag") and len(figures.examples) < 6:
+                figures.examples.append("warning " + line.split("/")[-1][:160])
     outdir = Path(app.outdir)
     for original in originals:
-        post = by_stem.get(original.stem) or by_stem.get(re.sub(r"[^\w.-]+", "-", original.stem))
-        text = original.read_text(encoding="utf-8", errors="replace")
-        page_file = outdir / app.builder.get_target_uri(post.docname) if post else None
+        post = by_stem.get(original.stem) or by_stem.get(safe_part(original.stem))
+        # what an HTML comment holds is not shown by Jekyll either
+        text = re.sub(
+            r"<!--.*?-->",
+            "",
+            original.read_text(encoding="utf-8", errors="replace"),
+            flags=re.DOTALL,
+        )
+        page_file = outdir / unquote(app.builder.get_target_uri(post.docname)) if post else None
         page = page_file.read_text(encoding="utf-8") if page_file and page_file.is_file() else ""
         links, ids = jekyll_anchors(text)
-        page_ids = {html.unescape(unquote(i)) for i in re.findall(r'\bid="([^"]+)"', page)}
+        page_ids = {
+            html.unescape(unquote(next(g for g in found if g)))
+            for found in re.findall(r"""\s(?:id|name)=(?:"([^"]+)"|'([^']+)')""", page)
+        }
         for link in links:
             if link in ids:
                 figures.links_jekyll += 1
@@ -293,6 +305,7 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
             if not shown and len(figures.examples) < 12:
                 figures.examples.append(f"image {image.relative_to(site)} in {original.name}")
         article = page.split('<article role="main"', 1)[-1].split("</article>", 1)[0]
+        article = re.sub(r"<!--.*?-->", "", article, flags=re.DOTALL)
         for math in _MATH.findall(article):
             if _prose(math):
                 figures.prose_math += 1
