@@ -120,7 +120,8 @@ def test_import_into_an_existing_journal_says_what_to_configure(
     assert main(["import", str(site), str(project)]) == 0
     out = capsys.readouterr().out
     assert "add to bibtex_bibfiles in conf.py: _bibliography/refs.bib" in out
-    assert "not posts under this journal's journal_posts" in out  # default _posts/* is flat
+    # posts in sub-folders of _posts are posts by default, as in Jekyll
+    assert "not posts under this journal's journal_posts" not in out
     assert not (project / "index.md").exists()  # an existing project gets no new pages
 
 

@@ -25,8 +25,12 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 DAY = "_posts/2021-09-24-day36.html"
 QUOTES = "_posts/2021-09-25-quotes.html"
 DRAFT = "_posts/2021-09-26-draft.html"
-GISCUS = {"repo": "octo/journal", "repo_id": "R_kgDO", "category": "Comments",
-          "category_id": "DIC_kwDO"}
+GISCUS = {
+    "repo": "octo/journal",
+    "repo_id": "R_kgDO",
+    "category": "Comments",
+    "category_id": "DIC_kwDO",
+}
 
 
 def metas(page: Path) -> list[tuple[str, str]]:
@@ -48,8 +52,11 @@ def card(page: Path) -> dict[str, list[str]]:
 
 def single(page: Path) -> dict[str, str]:
     """Every card key once (article:tag aside), as a dict (furo's own tags left aside)."""
-    found = {k: v for k, v in card(page).items()
-             if k.startswith(("og:", "twitter:", "article:")) or k in ("description", "robots")}
+    found = {
+        k: v
+        for k, v in card(page).items()
+        if k.startswith(("og:", "twitter:", "article:")) or k in ("description", "robots")
+    }
     for key, values in found.items():
         assert len(values) == 1 or key == "article:tag", (key, values)
     return {key: values[0] for key, values in found.items()}
@@ -104,7 +111,7 @@ def test_journal_pages_have_website_cards_other_pages_none(site) -> None:
     assert not [k for k in tags if k.startswith("article:")]
     assert single(site.page("journal/index.html"))["og:url"] == BASE + "journal/index.html"
     assert not [k for k, _ in metas(site.page("about.html")) if k.startswith(("og:", "twitter:"))]
-    assert ("robots", "noindex") in metas(site.page(DRAFT))
+    assert not (site.outdir / DRAFT).exists()  # a draft is not written at all
     assert ("robots", "noindex") not in metas(site.page(DAY))
 
 
@@ -113,10 +120,17 @@ def test_sitemap_lists_every_page_and_post_absolute(site) -> None:
     assert len(locs) == len(set(locs)) and locs == sorted(locs)
     for loc in locs:
         assert loc.startswith(BASE), loc
-        assert (site.outdir / unquote(loc[len(BASE):])).is_file(), loc
-    paths = {unquote(loc[len(BASE):]) for loc in locs}
-    assert {DAY, QUOTES, "index.html", "about.html", "journal/index.html",
-            "journal/tags/8주차.html", "journal/archive.html"} <= paths
+        assert (site.outdir / unquote(loc[len(BASE) :])).is_file(), loc
+    paths = {unquote(loc[len(BASE) :]) for loc in locs}
+    assert {
+        DAY,
+        QUOTES,
+        "index.html",
+        "about.html",
+        "journal/index.html",
+        "journal/tags/8주차.html",
+        "journal/archive.html",
+    } <= paths
     assert DRAFT not in paths
     html_pages = {p.relative_to(site.outdir).as_posix() for p in site.outdir.rglob("*.html")}
     assert html_pages - {"search.html", DRAFT} - paths == set()
@@ -156,7 +170,7 @@ def test_comments_on_posts_only(site) -> None:
         assert any("sphinx-journal-comments.js" in src for src in scripts)
         # the provider's script is the reader's browser's to load, never the build's
         assert not any("giscus.app" in src for src in scripts)
-    pages = [DRAFT, "about.html", "index.html", "journal/index.html", "journal/tags/index.html"]
+    pages = ["about.html", "index.html", "journal/index.html", "journal/tags/index.html"]
     for name in pages:
         assert widgets(site.page(name)) == [], name
         assert "sphinx-journal-comments.js" not in site.page(name).read_text(encoding="utf-8")
@@ -208,8 +222,10 @@ def test_with_sphinxext_opengraph_nothing_twice(copy_root, build) -> None:
     )
     built = build(srcdir, html_baseurl=BASE)
     assert built.warnings == ""
-    for name, title in ((DAY, "[부스트캠프] 36일차 학습정리"),
-                        (QUOTES, 'Tom & Jerry: "quotes" <b>and</b> &amp; more')):
+    for name, title in (
+        (DAY, "[부스트캠프] 36일차 학습정리"),
+        (QUOTES, 'Tom & Jerry: "quotes" <b>and</b> &amp; more'),
+    ):
         tags = single(built.page(name))  # every key once: nothing emitted twice
         assert tags["og:title"] == tags["twitter:title"] == title
         assert tags["og:type"] == "article"
@@ -239,10 +255,10 @@ def test_sitemap_after_incremental_builds(copy_root, build, tmp_path: Path) -> N
     def rebuild() -> set[str]:
         built = build(srcdir, outdir=outdir, freshenv=False, html_baseurl=BASE)
         assert built.warnings == ""
-        return {unquote(loc[len(BASE):]) for loc in sitemap_locs(built.outdir)}
+        return {unquote(loc[len(BASE) :]) for loc in sitemap_locs(built.outdir)}
 
     first = build(srcdir, outdir=outdir, html_baseurl=BASE)
-    full = {unquote(loc[len(BASE):]) for loc in sitemap_locs(first.outdir)}
+    full = {unquote(loc[len(BASE) :]) for loc in sitemap_locs(first.outdir)}
     added = srcdir / "_posts/2021-09-27-new.md"
     added.write_text("---\ntitle: New day\ntags: [fresh]\n---\n\nNew.\n", encoding="utf-8")
     after_add = rebuild()

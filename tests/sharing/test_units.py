@@ -28,7 +28,7 @@ def meta_of(markup: str) -> list[tuple[str, str]]:
 
 
 def test_hostile_values_survive_escaping_exactly() -> None:
-    title = 'Tom & Jerry: "quotes" <b>x</b> &amp; \'single\' &copy 2021'
+    title = "Tom & Jerry: \"quotes\" <b>x</b> &amp; 'single' &copy 2021"
     card = Card(title=title, type="article", description='<script>alert("x")</script>')
     parsed = dict(meta_of(render_tags(card_tags(card))))
     assert parsed["og:title"] == parsed["twitter:title"] == title
@@ -37,8 +37,11 @@ def test_hostile_values_survive_escaping_exactly() -> None:
 
 
 def test_article_tags_only_on_articles() -> None:
-    article = dict(meta_of(render_tags(card_tags(Card("a", "article", published="2021-09-24",
-                                                      tags=("x", "y"))))))
+    article = dict(
+        meta_of(
+            render_tags(card_tags(Card("a", "article", published="2021-09-24", tags=("x", "y"))))
+        )
+    )
     assert article["article:published_time"] == "2021-09-24"
     website = [key for key, _ in meta_of(render_tags(card_tags(Card("a", tags=("x",)))))]
     assert not [key for key in website if key.startswith("article:")]
@@ -60,8 +63,13 @@ def test_locale_from_language() -> None:
 
 
 def test_giscus_settings_in_any_spelling_with_defaults() -> None:
-    settings = {"data-repo": "octo/journal", "repo-id": "R_1", "category_id": "DIC_1",
-                "strict": True, "theme_dark": "dark_dimmed"}
+    settings = {
+        "data-repo": "octo/journal",
+        "repo-id": "R_1",
+        "category_id": "DIC_1",
+        "strict": True,
+        "theme_dark": "dark_dimmed",
+    }
     comments, problems = parse_comments({"giscus": settings}, "ko")
     assert problems == [] and comments is not None
     attributes = dict(comments.attributes)
@@ -71,11 +79,15 @@ def test_giscus_settings_in_any_spelling_with_defaults() -> None:
 
 
 def test_utterances_settings() -> None:
-    comments, problems = parse_comments({"utterances": {"repo": "octo/journal",
-                                                        "label": "comments"}}, "en")
+    comments, problems = parse_comments(
+        {"utterances": {"repo": "octo/journal", "label": "comments"}}, "en"
+    )
     assert problems == [] and comments is not None
-    assert dict(comments.attributes) == {"repo": "octo/journal", "issue-term": "pathname",
-                                         "label": "comments"}
+    assert dict(comments.attributes) == {
+        "repo": "octo/journal",
+        "issue-term": "pathname",
+        "label": "comments",
+    }
     assert (comments.theme_light, comments.theme_dark) == ("github-light", "github-dark")
 
 

@@ -15,17 +15,19 @@ from typing import Final
 
 from sphinx_journal.bibliography.identifiers import recognize
 from sphinx_journal.config import DEFAULT_SECTIONS
-from sphinx_journal.posts import frontmatter, liquid
+from sphinx_journal.posts import frontmatter, liquid, siteconfig
 from sphinx_journal.posts.index import build_index
 from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
 from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.problems import Problem
 from sphinx_journal.posts.record import Post
+from sphinx_journal.posts.slugs import safe_part
 from sphinx_journal.sections.headings import section_kind
 
 _HEADING: Final = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _LINK: Final = re.compile(r"\]\((https?://[^)\s]+)")
 POST_SUFFIXES: Final = MARKDOWN_SUFFIXES
+_SITE_TEXT: Final = frozenset({"title", "description", "author"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,10 +58,20 @@ def read_post(
     start = block[1] + 1 if block else 0
     posts = set(known_posts)
 
+    site = siteconfig.read(_site_root(path))
+    data = front.data if front is not None else {}
+
     def resolve(kind: str, argument: str) -> str | None:
         if kind == "post_url":
             name = argument.strip("/").rsplit("/", 1)[-1]
-            return name if name in posts else None
+            return name if name in posts or safe_part(name) in posts else None
+        if kind == "site":  # as the build: _config.yml's text, or nothing
+            text: str = getattr(site, argument, "") if argument in _SITE_TEXT else ""
+            return text or None
+        if kind == "page":
+            value = data.get(argument)
+            ok = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+            return str(value) if ok else None
         return "" if kind == "root" else argument
 
     body, liquid_problems = liquid.convert("\n".join(text.split("\n")[start:]), start + 1, resolve)
@@ -75,6 +87,14 @@ def read_post(
         )
     )
     return PostReport(path, meta, kinds, papers, (*problems, *meta_problems, *liquid_problems))
+
+
+def _site_root(path: Path) -> Path:
+    """The folder above the post's ``_posts`` folder (the site), else the post's folder."""
+    for parent in path.parents:
+        if parent.name == "_posts":
+            return parent.parent
+    return path.parent
 
 
 def slug_collisions(
