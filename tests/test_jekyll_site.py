@@ -181,3 +181,31 @@ def test_import_copies_what_posts_reference_and_builds_with_W(tmp_path: Path, ca
     ]
     imported = (out / "_posts/boostcamp/Week_1/2021-08-04-day1.html").read_text(encoding="utf-8")
     assert imported.count("<img") == 7
+
+
+def test_parallel_build_links_the_same(copy_root, build) -> None:
+    built = build(copy_root("jekyll"), parallel=2)
+    path = built.page(DAY1)
+    hrefs = {text(a): a.get("href") for a in main(parse(path)).iter("a")}
+    for label in ("day two", "Jekyll URL", "post_url"):
+        assert resolve(path, hrefs[label]) == built.page(DAY2).resolve(), label
+    assert "[journal.link]" in built.warnings  # the one real mistake, reported once
+    assert built.warnings.count("WARNING") == 1
+
+
+def test_incremental_build_follows_a_removed_and_a_restored_post(copy_root, build) -> None:
+    srcdir = copy_root("jekyll")
+    outdir = srcdir.parent / "out"
+    build(srcdir, outdir=outdir)
+    day2 = srcdir / "_posts/boostcamp/Week_1/2021-8-5-day two.markdown"
+    saved = day2.read_text(encoding="utf-8")
+    day2.unlink()
+    gone = build(srcdir, outdir=outdir, freshenv=False)
+    assert "{% post_url 2021-8-5-day two %}" in gone.warnings  # day1 was read again
+    assert "{% link _posts/boostcamp/Week_1/2021-8-5-day two.markdown %}" in gone.warnings
+    day2.write_text(saved, encoding="utf-8")
+    back = build(srcdir, outdir=outdir, freshenv=False)
+    assert back.warnings.count("WARNING") == 1
+    path = back.page(DAY1)
+    hrefs = {text(a): a.get("href") for a in main(parse(path)).iter("a")}
+    assert resolve(path, hrefs["Jekyll URL"]) == back.page(DAY2).resolve()
