@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import re
 import shutil
@@ -209,3 +210,11 @@ def test_incremental_build_follows_a_removed_and_a_restored_post(copy_root, buil
     path = back.page(DAY1)
     hrefs = {text(a): a.get("href") for a in main(parse(path)).iter("a")}
     assert resolve(path, hrefs["Jekyll URL"]) == back.page(DAY2).resolve()
+
+
+def test_mermaid_is_a_diagram_when_installed_else_plain_code(site) -> None:
+    html = page(site, DAY2).read_text(encoding="utf-8")
+    if importlib.util.find_spec("sphinxcontrib.mermaid") is None:
+        assert "graph TD; A--&gt;B;" in html and "highlight-text" in html
+    else:
+        assert re.search(r'<pre[^>]*class="mermaid[^"]*"[^>]*>\s*graph TD; A--&gt;B;', html)

@@ -15,6 +15,7 @@ set ``myst_enable_extensions`` leaves its pages exactly as they were.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_journal.posts.kramdown import header_id
@@ -68,5 +69,7 @@ def setup_upstream(app: Sphinx) -> None:
     """Set up the extensions a journal needs, keeping the user's settings."""
     for name in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
         app.setup_extension(name)
+    if importlib.util.find_spec("sphinxcontrib.mermaid") is not None:
+        app.setup_extension("sphinxcontrib.mermaid")  # mermaid blocks of posts become diagrams
     app.connect("config-inited", _on_config_inited, priority=400)
     app.connect("builder-inited", _on_builder_inited, priority=900)

@@ -25,6 +25,7 @@ the other pages of a Jekyll site (Markdown with front matter beside a
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import posixpath
 import re
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
 
 _SCHEME: Final = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _SIZE: Final = re.compile(r"^\d+(?:\.\d+)?(?:px|%|em|rem)?$")
+#: Whether ``sphinxcontrib.mermaid`` is installed (then :mod:`sphinx_journal.upstream` sets it up).
+MERMAID: Final = importlib.util.find_spec("sphinxcontrib.mermaid") is not None
 _MYST_LOGGER: Final = "sphinx.myst_parser.warnings_"
 
 
@@ -176,7 +179,7 @@ class KramdownBody(SphinxTransform):
         language = block.get("language")
         if not language:
             return
-        if language.lower() == "mermaid" and "sphinxcontrib.mermaid" in self.app.extensions:
+        if language.lower() == "mermaid" and MERMAID:
             from sphinxcontrib.mermaid import mermaid  # noqa: PLC0415
 
             diagram = mermaid()
