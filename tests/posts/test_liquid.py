@@ -84,6 +84,14 @@ def test_site_outputs_filters_and_tags_resolve() -> None:
     assert problems == []
 
 
+def test_site_root_before_a_link_tag_is_the_tag_alone() -> None:
+    def resolve(kind: str, argument: str) -> str | None:
+        return {"root": "../", "post_url": "x.md"}.get(kind)
+
+    text, _ = convert("[a]({{ site.baseurl }}{% post_url 2017-06-21-x %}#part)", resolve=resolve)
+    assert text == "[a](x.md#part)"
+
+
 def test_comments_removed_and_backslash_paths_forward() -> None:
     text, problems = convert("{% comment %}\nhidden {{ x }}\n{% endcomment %}\n![a](img\\b.png)")
     assert text == "\n\n\n![a](img/b.png)" and problems == []

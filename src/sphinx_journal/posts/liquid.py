@@ -247,6 +247,9 @@ def _liquid_outside_code(
             end += 1
         liquid = line[start:end]
         replacement = _resolve(liquid, resolve)
+        if replacement is not None and _SITE_ROOT.fullmatch(liquid) and _LINK_TAG.match(line, end):
+            # ``{{ site.baseurl }}{% post_url x %}``: the tag's URL already starts at the root
+            replacement = ""
         if replacement is None:
             problems.append(Problem("liquid", _unknown_message(liquid.rstrip("/")), line_number))
             continue
