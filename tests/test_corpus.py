@@ -265,7 +265,7 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
                 figures.examples.append("warning " + line.split("/")[-1][:160])
     outdir = Path(app.outdir)
     for original in originals:
-        post = by_stem.get(original.stem) or by_stem.get(safe_part(original.stem))
+        post = by_stem.get(original.stem) or by_stem.get(Path(safe_part(original.name)).stem)
         # what an HTML comment holds is not shown by Jekyll either
         text = re.sub(
             r"<!--.*?-->",
