@@ -20,10 +20,9 @@ from sphinx_journal.connections.records import OutLink
 from sphinx_journal.connections.related import Feature, Match, related
 from sphinx_journal.connections.series import Series, build_series
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.redirects import jekyll_permalink
-from sphinx_journal.posts import jekyll
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.record import Post
+from sphinx_journal.posts.site import post_by_url
 from sphinx_journal.posts.slugs import slugify
 from sphinx_journal.sections import index as sections
 from sphinx_journal.sections.headings import normalize_heading
@@ -54,18 +53,6 @@ def connections(env: BuildEnvironment) -> Connections:
 def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[OutLink], str | None]:
     """What a link names: a docname as written, a ``{post}`` target, or a Jekyll URL."""
     domain = journal_domain(env)
-    permalink = journal_config(env.config).permalink
-    urls: dict[str, str] = {}
-
-    def by_url() -> dict[str, str]:
-        if not urls and posts:
-            for docname in sorted(posts):
-                url = jekyll_permalink(
-                    posts[docname], env.metadata.get(docname, {}), permalink
-                )
-                if url is not None:
-                    urls.setdefault(url, docname)
-        return urls
 
     def resolve(link: OutLink) -> str | None:
         if link.kind == "doc":
@@ -74,7 +61,8 @@ def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[Out
             candidates = domain.targets("post").get(link.target)
             return candidates[0].docname if candidates else None
         if link.kind == "path":
-            return by_url().get(jekyll.output_file(link.target))
+            found = post_by_url(env, "/" + link.target.lstrip("/"))
+            return found if found in posts else None
         return None
 
     return resolve
