@@ -23,16 +23,53 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 DEFAULT_SECTIONS: Final[Mapping[str, str]] = {
+    # schedule: the day's plan, when it is a task list
     "오늘 일정 정리": "schedule",
     "일정": "schedule",
+    "오늘 할 일": "schedule",
+    "해야 할 일": "schedule",
+    "오늘의 목표": "schedule",
+    "이번 주 목표": "schedule",
+    "목표": "schedule",
     "schedule": "schedule",
     "today's schedule": "schedule",
+    "to do": "schedule",
+    "goals": "schedule",
+    "what I'm planning to do next": "schedule",
+    # lectures: notes on lectures, talks, classes
     "강의 내용 정리": "lectures",
+    "강의": "lectures",
+    "학습 내용": "lectures",
+    "수업": "lectures",
+    "특강": "lectures",
+    "마스터 클래스": "lectures",
     "lecture notes": "lectures",
     "lectures": "lectures",
+    "what I learned": "lectures",
+    # retrospective: the day's or week's reflection
     "학습 회고": "retrospective",
     "회고": "retrospective",
+    "회고록": "retrospective",
+    "주간 회고": "retrospective",
+    "느낀 점": "retrospective",
+    "배운 점": "retrospective",
     "retrospective": "retrospective",
+    "reflection": "retrospective",
+    "today I learned": "retrospective",
+    "what I learned today": "retrospective",
+    # peer-session: peer-session and study-group notes
+    "피어 세션": "peer-session",
+    "피어 세션 정리": "peer-session",
+    "피어세션": "peer-session",
+    "팀 회의": "peer-session",
+    "스터디": "peer-session",
+    "peer session": "peer-session",
+    "study group": "peer-session",
+    # office-hour: office hours and mentoring, lectures of their own series
+    "오피스 아워": "office-hour",
+    "멘토링": "office-hour",
+    "office hour": "office-hour",
+    "mentoring": "office-hour",
 }
 
 #: ``Speaker (Affiliation) - Title`` schedule items name a lecture's speaker.
@@ -40,7 +77,9 @@ DEFAULT_LECTURE_PATTERN: Final = (
     r"^\s*(?P<speaker>[^()\-–—:]+?)\s*\((?P<affiliation>[^()]+)\)\s*[-–—:]\s*(?P<title>.+?)\s*$"
 )
 
-SECTION_KINDS: Final = frozenset({"schedule", "lectures", "retrospective"})
+SECTION_KINDS: Final = frozenset(
+    {"schedule", "lectures", "retrospective", "peer-session", "office-hour"}
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,7 +95,7 @@ class JournalConfig:
     title: str = ""
     """The journal's name on its home page and feed; default: the project name."""
     sections: Mapping[str, str] = dataclasses.field(default_factory=lambda: dict(DEFAULT_SECTIONS))
-    """Heading text -> section kind (``schedule``, ``lectures``, ``retrospective``)."""
+    """Heading text -> section kind; extends the built-in table (``DEFAULT_SECTIONS``)."""
     lecture_pattern: str = DEFAULT_LECTURE_PATTERN
     """Regex with groups ``speaker``, ``affiliation``, ``title`` for schedule items."""
     course_start: dt.date | None = None
@@ -87,6 +126,11 @@ class JournalConfig:
     """IANA time zone (``Asia/Seoul``) of the dates; default ``_config.yml``'s ``timezone``."""
     permalink: str = ""
     """Jekyll's permalink style or template; default ``_config.yml``'s ``permalink``."""
+
+    @property
+    def own_sections(self) -> dict[str, str]:
+        """The entries of ``journal_sections`` that the built-in table does not have."""
+        return {k: v for k, v in self.sections.items() if DEFAULT_SECTIONS.get(k) != v}
 
     @property
     def lecture_regex(self) -> re.Pattern[str]:

@@ -41,6 +41,7 @@ STORES: Final = (
     "schedules",
     "lectures",
     "retrospectives",
+    "peer_sessions",
     "citations",
     "listings",
     "links",
@@ -95,7 +96,7 @@ class JournalDomain(Domain):
         "paper": JournalXRefRole(),
     }
     initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {"fingerprints": {}}
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sphinx_journal.config import DEFAULT_SECTIONS
-from sphinx_journal.sections.headings import normalize_heading, section_kind
+from sphinx_journal.sections.headings import (
+    LectureHeading,
+    lecture_heading,
+    names_one_lecture,
+    normalize_heading,
+    section_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,8 +29,32 @@ from sphinx_journal.sections.headings import normalize_heading, section_kind
         ("Today's Schedule", "schedule"),
         ("📚 LECTURE NOTES", "lectures"),
         ("👍🏽 회고:", "retrospective"),
-        ("🌱 피어 세션 정리", None),
-        ("일정표", None),
+        ("🌱 피어 세션 정리", "peer-session"),
+        ("피어세션", "peer-session"),
+        ("피어섹션 👨‍👨‍👦", "peer-session"),
+        ("일정표", "schedule"),
+        ("## 4. 회고", "retrospective"),
+        ("4) 회고록", "retrospective"),
+        ("(2) 주간 회고", "retrospective"),
+        ("[3] 느낀 점", "retrospective"),
+        ("① 배운점", "retrospective"),
+        ("IV. Reflection", "retrospective"),
+        ("What I learned today", "retrospective"),
+        ("Day 3 - Today I learned", "retrospective"),
+        ("1. 강의", "lectures"),
+        ("1일차 학습 정리", "lectures"),
+        ("What I learned", "lectures"),
+        ("마스터 클래스 (임성빈 마스터님)", "lectures"),
+        ("오늘의 목표", "schedule"),
+        ("해야할 일", "schedule"),
+        ("💎 오피스 아워", "office-hour"),
+        ("멘토링 (이호민 멘토님)", "office-hour"),
+        ("조별 회고", "retrospective"),
+        ("타운홀 미팅", None),
+        ("Day 72 - Visualization", None),
+        ("1.5. Scheduler", None),
+        ("Why Self-Supervised Learning?", None),
+        ("Notes", None),
     ],
 )
 def test_section_kinds(heading: str, kind: str | None) -> None:
@@ -40,3 +70,34 @@ def test_decorations_around_a_heading_are_ignored(decoration: str) -> None:
     assert section_kind(decoration + "학습 회고" + decoration, DEFAULT_SECTIONS) == (
         "retrospective"
     )
+
+
+def test_the_projects_table_extends_the_built_in_one() -> None:
+    assert section_kind("Standup", {"Standup": "peer-session"}) == "peer-session"
+    assert section_kind("피어 세션", {"Standup": "peer-session"}) == "peer-session"
+    assert section_kind("Dear diary", {}) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("[3강] Optimization", LectureHeading("Optimization", 3)),
+        ("(06강) 모델 불러오기", LectureHeading("모델 불러오기", 6)),
+        ("[시각화 5강] 차트", LectureHeading("차트", 5, "시각화")),
+        ("Lecture 3: Attention", LectureHeading("Attention", 3)),
+        ("마스터 클래스 (임성빈 마스터님)", LectureHeading("마스터 클래스", speaker="임성빈")),
+        ("데이터 리터러시 - 안수빈 마스터님", LectureHeading("데이터 리터러시", speaker="안수빈")),
+        ("MLP (Multi-Layer Perceptron)", LectureHeading("MLP (Multi-Layer Perceptron)")),
+        ("Transformer (1)", LectureHeading("Transformer (1)")),
+    ],
+)
+def test_lecture_headings(heading: str, expected: LectureHeading) -> None:
+    assert lecture_heading(heading) == expected
+
+
+def test_session_headings_name_one_lecture_containers_do_not() -> None:
+    assert names_one_lecture("도메인 특강")
+    assert names_one_lecture("마스터 클래스 (임성빈 마스터님)")
+    assert names_one_lecture("2. 오픈소스 기본 교육 (8/14)")
+    assert not names_one_lecture("📚 강의 내용 정리")
+    assert not names_one_lecture("1일차 학습 정리")

@@ -9,6 +9,8 @@ MyST renders ``- [x] item`` as a ``list_item`` with class
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docutils import nodes
 
 from sphinx_journal.sections.nodes import checkbox, task_checkbox
@@ -78,3 +80,31 @@ def collect_tasks(root: nodes.Node) -> tuple[Task, ...]:
 
 def has_task_list(root: nodes.Node) -> bool:
     return bool(_tasks(root))
+
+
+def tasks_by_section(
+    root: nodes.Node, skip: Callable[[nodes.Node], bool]
+) -> list[tuple[nodes.Element, tuple[Task, ...]]]:
+    """Task items below ``root`` not under a skipped node, grouped by their nearest section.
+
+    Every task item counts toward progress: items outside any schedule are
+    the tasks of the section that holds them (the document itself for items
+    above the first heading), in document order.
+    """
+    groups: dict[int, tuple[nodes.Element, list[Task]]] = {}
+    for item in _tasks(root):
+        owner: nodes.Element | None = None
+        skipped = False
+        parent = item.parent
+        while parent is not None:
+            if skip(parent):
+                skipped = True
+                break
+            if owner is None and isinstance(parent, (nodes.section, nodes.document)):
+                owner = parent
+            parent = parent.parent
+        if skipped or owner is None:
+            continue
+        task = Task(_item_text(item), _checked(item), _depth(item, owner))
+        groups.setdefault(id(owner), (owner, []))[1].append(task)
+    return [(owner, tuple(tasks)) for owner, tasks in groups.values()]

@@ -11,23 +11,40 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_journal.config import journal_config
+from sphinx_journal.config import DEFAULT_SECTIONS, JournalConfig, journal_config
 from sphinx_journal.domain import journal_domain
+from sphinx_journal.i18n import _
 from sphinx_journal.posts.metadata import PostMeta
 from sphinx_journal.posts.reading import post_meta
 from sphinx_journal.posts.slugs import slugify
-from sphinx_journal.sections.checklist import collect_tasks, convert_checkboxes
+from sphinx_journal.sections.checklist import collect_tasks, convert_checkboxes, tasks_by_section
 from sphinx_journal.sections.directives import KIND
-from sphinx_journal.sections.headings import normalize_heading, section_kind
+from sphinx_journal.sections.headings import (
+    configured_kind,
+    heading_key,
+    lecture_heading,
+    names_one_lecture,
+    normalize_heading,
+    section_kind,
+    speaker_in,
+    stem_kind,
+)
 from sphinx_journal.sections.nodes import progress_bar
-from sphinx_journal.sections.records import Lecture, Retrospective, Schedule, Task
+from sphinx_journal.sections.records import (
+    Lecture,
+    PeerSession,
+    Retrospective,
+    Schedule,
+    Task,
+)
 from sphinx_journal.warnings_ import warn
 
 
@@ -98,19 +115,21 @@ class SectionsTransform(SphinxTransform):
         schedules = [self._schedule(c, post_day) for c in containers["schedule"]]
         lectures = [self._lecture(c, post_day) for c in containers["lecture"]]
         retrospectives = [self._retrospective(c, post_day) for c in containers["retrospective"]]
+        peer_sessions: list[PeerSession] = []
         if meta is not None:
-            self._recognise(meta, config.sections, post_day, schedules, lectures, retrospectives)
-            speakers = speakers_from_tasks(
-                (task for schedule in schedules for task in schedule.tasks),
-                config.lecture_regex,
+            self._recognise(
+                meta, config, post_day, schedules, lectures, retrospectives, peer_sessions
             )
-            lectures = [self._with_speaker(lecture, speakers) for lecture in lectures]
+            planned = tuple(task for s in schedules if not s.label for task in s.tasks)
+            speakers = speakers_from_tasks(planned, config.lecture_regex)
+            lectures = [self._with_speaker(lecture, speakers, planned) for lecture in lectures]
 
         domain = journal_domain(self.env)
         for store, records in (
             ("schedules", schedules),
             ("lectures", lectures),
             ("retrospectives", retrospectives),
+            ("peer_sessions", peer_sessions),
         ):
             if records:
                 domain.set_record(store, docname, tuple(records))
@@ -183,58 +202,255 @@ class SectionsTransform(SphinxTransform):
     def _recognise(
         self,
         meta: PostMeta,
-        sections: dict[str, str] | Any,
+        config: JournalConfig,
         post_day: dt.date | None,
         schedules: list[Schedule],
         lectures: list[Lecture],
         retrospectives: list[Retrospective],
+        peer_sessions: list[PeerSession],
     ) -> None:
-        """Sections whose headings ``journal_sections`` names, unless a directive already did."""
+        """Sections whose headings name a kind, unless a directive already did; then every task."""
         docname = self.env.docname
+        taken: set[int] = set()  # sections already made a record of their own kind
+
+        def inside_taken(section: nodes.Element) -> bool:
+            parent = section.parent
+            while parent is not None:
+                if id(parent) in taken:
+                    return True
+                parent = parent.parent
+            return False
+
+        found: set[str] = set()
+        top = _top_section(self.document)
         for section in list(self.document.findall(nodes.section)):
-            title = section[0].astext() if section.children else ""
-            kind = section_kind(title, sections)
-            if kind == "schedule" and not _containers(section, "schedule"):
+            if section is top:
+                continue  # the post's own title: see _whole_post
+            title = _title_of(section)
+            kind = section_kind(title, config.sections)
+            if kind is None or inside_taken(section):
+                continue
+            if kind == "schedule":
+                if _containers(section, "schedule"):
+                    continue
                 tasks = collect_tasks(section)
                 if not tasks:
-                    warn(
-                        "schedule",
-                        f"section {title!r} has no task list ('- [ ] item' lines); "
-                        "nothing to count",
-                        section,
-                    )
+                    # a built-in name over a meeting agenda is not a schedule
+                    if configured_kind(title, config.own_sections) == "schedule":
+                        warn(
+                            "schedule",
+                            f"section {title!r} has no task list ('- [ ] item' lines); "
+                            "nothing to count",
+                            section,
+                        )
                     continue
                 section.insert(1, progress_bar(sum(t.done for t in tasks), len(tasks)))
                 schedules.append(Schedule(docname, _anchor(section), post_day, tasks, section.line))
-            elif kind == "lectures":
-                for sub in section.children:
-                    if isinstance(sub, nodes.section) and not _containers(sub, "lecture"):
-                        sub_title = " ".join(sub[0].astext().split())
-                        lectures.append(
-                            Lecture(
-                                docname,
-                                self._lecture_anchor(sub, slugify(sub_title)),
-                                sub_title,
-                                "",
-                                post_day,
-                                line=sub.line,
-                            )
-                        )
-            elif kind == "retrospective" and not _containers(section, "retrospective"):
+            elif kind in ("lectures", "office-hour"):
+                made = self._section_lectures(section, kind, post_day)
+                if not made:
+                    continue
+                lectures.extend(made)
+            elif kind == "retrospective":
+                if _containers(section, "retrospective"):
+                    continue
                 retrospectives.append(
                     Retrospective(
                         docname, _anchor(section), post_day, _paragraphs(section), line=section.line
                     )
                 )
+            elif kind == "peer-session":
+                peer_sessions.append(
+                    PeerSession(
+                        docname,
+                        _anchor(section),
+                        post_day,
+                        " ".join(title.split()),
+                        _paragraphs(section),
+                        section.line,
+                    )
+                )
+            found.add(kind)
+            taken.add(id(section))
+        self._whole_post(meta, config, post_day, found, lectures, retrospectives, peer_sessions)
+        self._other_tasks(post_day, schedules)
+
+    def _whole_post(
+        self,
+        meta: PostMeta,
+        config: JournalConfig,
+        post_day: dt.date | None,
+        found: set[str],
+        lectures: list[Lecture],
+        retrospectives: list[Retrospective],
+        peer_sessions: list[PeerSession],
+    ) -> None:
+        """A post whose title names a kind it has no section of is, as a whole, that section.
+
+        ``[스페셜피어세션]`` with no heading at all, ``… 런칭 회고``: the title
+        says what the body is.
+        """
+        top = _top_section(self.document)
+        titles = (meta.title, _title_of(top) if top is not None else "")
+        kinds = (
+            (title, section_kind(title, config.sections))
+            for title in (*titles, _title_from_docname(self.env.docname))
+            if title
+        )
+        title, kind = next(((t, k) for t, k in kinds if k is not None), ("", None))
+        if kind is None or kind in found or kind == "schedule":
+            return
+        docname = self.env.docname
+        body: nodes.Element = top if top is not None else self.document
+        anchor = _anchor(top) if top is not None else ""
+        line = top.line if top is not None else None
+        if kind == "retrospective" and not retrospectives:
+            retrospectives.append(
+                Retrospective(docname, anchor, post_day, _paragraphs(body), line=line)
+            )
+        elif kind == "peer-session":
+            peer_sessions.append(
+                PeerSession(docname, anchor, post_day, title, _paragraphs(body), line)
+            )
+        elif (
+            kind in ("lectures", "office-hour")
+            and not lectures
+            and (kind == "office-hour" or names_one_lecture(title))
+        ):
+            lectures.append(self._lecture_from(body, title, kind, post_day, anchor_node=top))
+
+    def _other_tasks(self, post_day: dt.date | None, schedules: list[Schedule]) -> None:
+        """Task items outside every schedule: the tasks of the section that holds each."""
+        scheduled = {schedule.anchor for schedule in schedules}
+
+        def skip(node: nodes.Node) -> bool:
+            if not isinstance(node, nodes.Element):
+                return False
+            if node.get(KIND) == "schedule":
+                return True
+            return isinstance(node, nodes.section) and _anchor(node) in scheduled
+
+        for owner, tasks in tasks_by_section(self.document, skip):
+            if isinstance(owner, nodes.section):
+                label = " ".join(_title_of(owner).split())
+                owner.insert(1, progress_bar(sum(t.done for t in tasks), len(tasks)))
+                anchor, line = _anchor(owner), owner.line
+            else:
+                label = post_meta(self.env).title if post_meta(self.env) else ""  # type: ignore[union-attr]
+                anchor, line = "", None
+            schedules.append(
+                Schedule(self.env.docname, anchor, post_day, tasks, line, label=label or "·")
+            )
+
+    def _section_lectures(
+        self, section: nodes.section, kind: str, post_day: dt.date | None
+    ) -> list[Lecture]:
+        """A session heading is one lecture; a container's subsections (or HTML headings) are."""
+        title = " ".join(_title_of(section).split())
+        if _containers(section, "lecture"):
+            return []
+        if kind == "office-hour" or names_one_lecture(title):
+            return [self._lecture_from(section, title, kind, post_day, anchor_node=section)]
+        result = []
+        for sub in section.children:
+            if isinstance(sub, nodes.section) and not _containers(sub, "lecture"):
+                sub_title = " ".join(_title_of(sub).split())
+                sub_kind = "office-hour" if stem_kind(sub_title) == "office-hour" else "lectures"
+                result.append(self._lecture_from(sub, sub_title, sub_kind, post_day, sub))
+            elif isinstance(sub, nodes.raw) and (raw_title := _raw_heading(sub)):
+                marker = nodes.container(classes=["journal-lecture-anchor"])
+                sub.parent.insert(sub.parent.index(sub), marker)
+                result.append(self._lecture_from(marker, raw_title, "lectures", post_day, marker))
+        return result
+
+    def _lecture_from(
+        self,
+        node: nodes.Element,
+        text: str,
+        kind: str,
+        post_day: dt.date | None,
+        anchor_node: nodes.Element | None,
+    ) -> Lecture:
+        """A recognised lecture: number, series and speaker read from its heading."""
+        read = lecture_heading(text)
+        series = read.series
+        if kind == "office-hour":
+            series = str(_("Office hour"))
+        label = slugify(text)
+        if _generic(read.title) and post_day is not None:
+            label = f"{label}-{post_day.isoformat()}"  # one 마스터 클래스 per day
+        anchor = self._lecture_anchor(anchor_node, label) if anchor_node is not None else ""
+        return Lecture(
+            docname=self.env.docname,
+            anchor=anchor,
+            title=read.title,
+            explicit_label=label if label != slugify(read.title) else "",
+            date=post_day,
+            speaker=read.speaker,
+            series=series,
+            line=node.line,
+            number=read.number,
+            recognised=True,
+        )
 
     @staticmethod
-    def _with_speaker(lecture: Lecture, speakers: dict[str, tuple[str, str]]) -> Lecture:
+    def _with_speaker(
+        lecture: Lecture, speakers: dict[str, tuple[str, str]], tasks: tuple[Task, ...] = ()
+    ) -> Lecture:
         if lecture.speaker:
             return lecture
         found = speakers.get(normalize_heading(lecture.title))
-        if found is None:
-            return lecture
-        speaker, affiliation = found
-        return dataclasses.replace(
-            lecture, speaker=speaker, affiliation=lecture.affiliation or affiliation
-        )
+        if found is not None:
+            speaker, affiliation = found
+            return dataclasses.replace(
+                lecture, speaker=speaker, affiliation=lecture.affiliation or affiliation
+            )
+        if lecture.recognised and _generic(lecture.title):
+            # ``마스터 클래스`` notes, ``- [x] 마스터클래스 18:00 안수빈 마스터님 - 데이터 …`` item
+            key = heading_key(lecture.title)
+            for task in tasks:
+                if heading_key(task.text).startswith(key) and (who := speaker_in(task.text)):
+                    return dataclasses.replace(lecture, speaker=who)
+        return lecture
+
+
+_RAW_HEADING: Final = re.compile(r"^\s*<h([1-6])\b[^>]*>(?P<text>.*?)</h\1>\s*$", re.S | re.I)
+_TAG: Final = re.compile(r"<[^>]*>")
+
+
+def _raw_heading(node: nodes.raw) -> str:
+    """The text of a raw HTML heading (``<h3 data-toc-skip> OOP </h3>``), if ``node`` is one."""
+    if "html" not in node.get("format", "").split():
+        return ""
+    match = _RAW_HEADING.match(node.astext())
+    if match is None:
+        return ""
+    return html.unescape(" ".join(_TAG.sub("", match["text"]).split()))
+
+
+def _top_section(document: nodes.document) -> nodes.section | None:
+    """The section that is the whole post (titled by its front matter or first heading)."""
+    sections = [child for child in document.children if isinstance(child, nodes.section)]
+    return sections[0] if len(sections) == 1 else None
+
+
+def _title_of(section: nodes.Element) -> str:
+    """A section's heading text (the post's header may stand before its title)."""
+    for child in section.children:
+        if isinstance(child, nodes.title):
+            return child.astext()
+    return ""
+
+
+def _generic(title: str) -> bool:
+    """A title that only names a kind (``마스터 클래스``, ``멘토링``), not a lecture of its own."""
+    return configured_kind(title, DEFAULT_SECTIONS) is not None or heading_key(title) in {
+        heading_key(name) for name in ("마스터클래스", "특강", "오피스아워", "멘토링")
+    }
+
+
+def _title_from_docname(docname: str) -> str:
+    """``_posts/2016-10-04-서비스-런칭-회고`` -> ``서비스 런칭 회고`` (Jekyll's title rule)."""
+    stem = docname.rsplit("/", 1)[-1]
+    stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem)
+    return stem.replace("-", " ")

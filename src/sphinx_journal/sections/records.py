@@ -1,4 +1,4 @@
-"""The records the journal keeps of schedules, lectures and retrospectives.
+"""The records the journal keeps of schedules, lectures, retrospectives, peer sessions.
 
 Small, frozen and free of doctree nodes, so the environment stays small; a
 post written with directives and a post recognised from its headings leave
@@ -26,13 +26,19 @@ class Task:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Schedule:
-    """A day's checklist."""
+    """A day's checklist, or the task items of one other section of a post.
+
+    ``label`` is empty for a schedule (a ``schedule`` section or directive)
+    and is the heading of the section that holds the items otherwise: every
+    task item counts toward progress, wherever it stands.
+    """
 
     docname: str
     anchor: str
     date: dt.date | None
     tasks: tuple[Task, ...]
     line: int | None = None
+    label: str = ""
 
     @property
     def done(self) -> int:
@@ -68,6 +74,10 @@ class Lecture:
     series: str = ""
     tags: tuple[str, ...] = ()
     line: int | None = None
+    number: int | None = None
+    """The lecture's number within its series (``[3강]``, ``Lecture 3:``)."""
+    recognised: bool = False
+    """Made from a heading, not a directive: a label it shares is no error."""
 
     @property
     def label(self) -> str:
@@ -97,4 +107,16 @@ class Retrospective:
     paragraphs: tuple[str, ...]
     mood: str = ""
     rating: int | None = None
+    line: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PeerSession:
+    """A peer-session (study group) note, kept as plain paragraphs for its page."""
+
+    docname: str
+    anchor: str
+    date: dt.date | None
+    title: str
+    paragraphs: tuple[str, ...]
     line: int | None = None
