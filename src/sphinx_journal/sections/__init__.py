@@ -32,6 +32,7 @@ def setup_sections(app: Sphinx) -> None:
     app.add_directive("retrospective", RetrospectiveDirective)
     app.add_directive("journal-lectures", rollups.LecturesDirective)
     app.add_directive("journal-retrospectives", rollups.RetrospectivesDirective)
+    app.add_directive("journal-peer-sessions", rollups.PeerSessionsDirective)
     app.add_directive("journal-progress", rollups.ProgressDirective)
     app.add_transform(SectionsTransform)
     setup_consistency(app)

@@ -15,7 +15,7 @@ from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import Week, week_of
 from sphinx_journal.sections.headings import normalize_heading
-from sphinx_journal.sections.records import Lecture, Retrospective, Schedule
+from sphinx_journal.sections.records import Lecture, PeerSession, Retrospective, Schedule
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -47,6 +47,13 @@ def retrospectives(env: BuildEnvironment) -> list[Retrospective]:
     found = [r for r in _listed(env, "retrospectives") if isinstance(r, Retrospective)]
     in_post_order = sorted(found, key=lambda r: (r.line or 0, r.anchor))
     # a reversed sort is still stable: ties keep the post's order
+    return sorted(in_post_order, key=lambda r: (r.date or dt.date.min, r.docname), reverse=True)
+
+
+def peer_sessions(env: BuildEnvironment) -> list[PeerSession]:
+    """Every peer-session note, newest first; several in one post keep the post's order."""
+    found = [r for r in _listed(env, "peer_sessions") if isinstance(r, PeerSession)]
+    in_post_order = sorted(found, key=lambda r: (r.line or 0, r.anchor))
     return sorted(in_post_order, key=lambda r: (r.date or dt.date.min, r.docname), reverse=True)
 
 

@@ -53,7 +53,13 @@ def _lecture_item(env: BuildEnvironment, lecture: Lecture, linker: Linker) -> no
         part
         for part in (
             lecture.speaker + (f" ({lecture.affiliation})" if lecture.affiliation else ""),
-            lecture.series,
+            lecture.series
+            + (f" {lecture.number}" if lecture.number is not None and lecture.series else ""),
+            (
+                str(_("Lecture {n}")).format(n=lecture.number)
+                if lecture.number is not None and not lecture.series
+                else ""
+            ),
             format_day(lecture.date, env.config.language) if lecture.date else "",
         )
         if part.strip()
@@ -116,6 +122,25 @@ def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node
     return result or render.empty(str(_("No retrospectives yet.")))
 
 
+def peer_session_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Every peer-session note, newest first, each linked to its post."""
+    result: list[nodes.Node] = []
+    language = env.config.language
+    for note in index.peer_sessions(env):
+        entry = nodes.container(classes=["journal-peer-session-entry"])
+        head = nodes.paragraph(classes=["journal-peer-session-head"])
+        if note.date:
+            day = format_day(note.date, language)
+            head += nodes.inline(day, day, classes=["journal-post-date"])
+            head += nodes.Text(" ")
+        head += render.link(linker, note.docname, post_title(env, note.docname), note.anchor)
+        entry += head
+        for text in note.paragraphs:
+            entry += nodes.paragraph(text, text, classes=["journal-peer-session-text"])
+        result.append(entry)
+    return result or render.empty(str(_("No peer sessions yet.")))
+
+
 def _post_links(
     env: BuildEnvironment, linker: Linker, schedules: tuple[Schedule, ...]
 ) -> list[nodes.Node]:
@@ -174,13 +199,17 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         para = nodes.paragraph()
         para += checkbox(False)
         para += nodes.Text(entry.text + " — ")
+        if entry.schedule.label:
+            label = entry.schedule.label + " · "
+            para += nodes.inline(label, label, classes=["journal-task-section"])
         para.extend(_post_links(env, linker, (entry.schedule,)))
         days_text = " " + _("(open for {days} days)").format(days=entry.days_open)
         para += nodes.inline(days_text, days_text, classes=["journal-days-open"])
         item += para
         open_list += item
     nothing = str(_("Nothing here yet."))
-    all_done = str(_("Every item is done."))
+    # no task anywhere is "nothing yet", not "all done"
+    all_done = str(_("Every item is done.")) if index.schedules(env) else nothing
     return [
         render.section(
             str(_("By week")),
@@ -218,6 +247,13 @@ def section_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         inputs=("retrospectives", "posts"),
     )
     yield GeneratedPage(
+        paths.page("peer-sessions"),
+        str(_("Peer sessions")),
+        lambda linker: peer_session_list(env, linker),
+        nav_order=55,
+        inputs=("peer_sessions", "posts"),
+    )
+    yield GeneratedPage(
         paths.page("progress"),
         str(_("Progress")),
         lambda linker: progress_view(env, linker),
@@ -244,6 +280,10 @@ class LecturesDirective(ListingDirective):
 
 class RetrospectivesDirective(ListingDirective):
     kind = "retrospectives"
+
+
+class PeerSessionsDirective(ListingDirective):
+    kind = "peer-sessions"
 
 
 class ProgressDirective(ListingDirective):
@@ -273,6 +313,11 @@ register_listing(
     "retrospectives",
     lambda c: retrospective_list(c.env, c.linker),
     lambda env: [[repr(r) for r in index.retrospectives(env)], _titles(env)],
+)
+register_listing(
+    "peer-sessions",
+    lambda c: peer_session_list(c.env, c.linker),
+    lambda env: [[repr(r) for r in index.peer_sessions(env)], _titles(env)],
 )
 register_listing(
     "progress",
