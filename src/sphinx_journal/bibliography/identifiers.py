@@ -1,4 +1,7 @@
-"""Paper identifiers from URLs: arXiv, DOI, SSRN, ScienceDirect, ACL Anthology, OpenReview.
+"""Paper identifiers from URLs: arXiv, DOI, SSRN, ScienceDirect, ACL, OpenReview and venues.
+
+NeurIPS (NIPS), PMLR, JMLR, CVF open access, IEEE Xplore, Semantic Scholar
+and ACM pages without a DOI have identifiers of their own (``pmlr:v37/ioffe15``).
 
 Pure and offline: a URL is recognised by its shape alone. One paper reached
 through several URLs (``arxiv.org/abs/…v2`` and ``arxiv.org/pdf/….pdf``)
@@ -14,7 +17,10 @@ from collections.abc import Mapping
 from typing import Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-SCHEMES: Final = ("arxiv", "doi", "ssrn", "pii", "acl", "openreview")
+SCHEMES: Final = (
+    *("arxiv", "doi", "ssrn", "pii", "acl", "openreview"),
+    *("neurips", "pmlr", "jmlr", "cvf", "ieee", "s2", "acm"),
+)
 
 _ARXIV_NEW: Final = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _ARXIV_OLD: Final = re.compile(r"([a-z-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?")
@@ -56,7 +62,79 @@ class PaperId:
             "pii": f"https://www.sciencedirect.com/science/article/pii/{self.value}",
             "acl": f"https://aclanthology.org/{self.value}/",
             "openreview": f"https://openreview.net/forum?id={self.value}",
+            "neurips": _neurips_url(self.value),
+            "pmlr": f"https://proceedings.mlr.press/{self.value}.html",
+            "jmlr": f"https://jmlr.org/papers/{self.value}.html",
+            "cvf": _cvf_url(self.value),
+            "ieee": f"https://ieeexplore.ieee.org/document/{self.value}",
+            "s2": f"https://www.semanticscholar.org/paper/{self.value}",
+            "acm": f"https://dl.acm.org/citation.cfm?id={self.value}",
         }.get(self.scheme, self.value)
+
+
+def _cvf_url(value: str) -> str:
+    folder, _, name = value.rpartition("/")
+    return f"https://openaccess.thecvf.com/{folder}/html/{name}_paper.html"
+
+
+def _neurips_url(value: str) -> str:
+    """``2017/3f5ee243…`` (a proceedings hash) or ``7181`` (an old papers.nips.cc number)."""
+    if "/" in value:
+        year, digest = value.split("/", 1)
+        return f"https://proceedings.neurips.cc/paper/{year}/hash/{digest}-Abstract.html"
+    return f"https://papers.nips.cc/paper/{value}"
+
+
+_NEURIPS_HASH: Final = re.compile(
+    r"/paper(?:_files/paper)?/(\d{4})/(?:hash|file)/([0-9a-f]{32})-", re.IGNORECASE
+)
+_NEURIPS_OLD: Final = re.compile(r"^/paper/(\d+)-[^/]*?(?:\.pdf)?/?$")
+_PMLR: Final = re.compile(r"^/(v\d+|r\d+)/([a-z0-9_-]+?)(?:/[^/]*)?(?:\.html|\.pdf)?/?$", re.I)
+_JMLR: Final = re.compile(
+    r"^/papers/(?:v|volume)(\d+)/([a-z0-9_-]+?)(?:/[^/]*)?(?:\.html|\.pdf)?/?$", re.I
+)
+_CVF: Final = re.compile(
+    r"^/(content(?:_[a-z]+_\d{4}|/[a-z]+\d{4}[a-z]*)(?:/w\d+)?)/(?:html|papers)/"
+    r"(?:[a-z]+/)?([^/]+?)_paper\.(?:html|pdf)$",
+    re.I,
+)
+_IEEE: Final = re.compile(r"/document/(\d+)")
+_S2: Final = re.compile(r"^/paper/(?:[^/]+/)?([0-9a-f]{40})/?$")
+
+
+def _venue(host: str, path: str, query: str) -> PaperId | None:
+    """The proceedings and indexes whose pages name a paper without a DOI."""
+    match: re.Match[str] | None
+    if host in ("papers.nips.cc", "proceedings.neurips.cc", "papers.neurips.cc"):
+        match = _NEURIPS_HASH.search(path)
+        if match:
+            return PaperId("neurips", f"{match.group(1)}/{match.group(2).lower()}")
+        match = _NEURIPS_OLD.match(path)
+        return PaperId("neurips", match.group(1)) if match else None
+    if host == "proceedings.mlr.press":
+        match = _PMLR.match(path)
+        return PaperId("pmlr", f"{match.group(1)}/{match.group(2)}") if match else None
+    if host in ("jmlr.org", "jmlr.csail.mit.edu"):
+        match = _JMLR.match(path)
+        return PaperId("jmlr", f"v{match.group(1)}/{match.group(2)}") if match else None
+    if host == "openaccess.thecvf.com":
+        match = _CVF.match(path)
+        return PaperId("cvf", f"{match.group(1)}/{match.group(2)}") if match else None
+    if host == "ieeexplore.ieee.org":
+        match = _IEEE.search(path)
+        number = match.group(1) if match else _query(query, "arnumber")
+        return PaperId("ieee", number) if number and number.isdigit() else None
+    if host in ("semanticscholar.org", "api.semanticscholar.org"):
+        match = _S2.match(path)
+        return PaperId("s2", match.group(1).lower()) if match else None
+    if host == "dl.acm.org" and "/doi/" not in path:
+        number = _query(query, "id", "doid")
+        return (
+            PaperId("acm", number.split(".")[-1])
+            if number and number.replace(".", "").isdigit()
+            else None
+        )
+    return None
 
 
 def _clean_doi(text: str) -> str | None:
@@ -124,6 +202,9 @@ def recognize(url: str, extra_patterns: Mapping[str, str] | None = None) -> Pape
     if host == "openreview.net":
         forum = _query(parts.query, "id")
         return PaperId("openreview", forum) if forum and path in ("/forum", "/pdf") else None
+    venue = _venue(host, path, parts.query)
+    if venue is not None:
+        return venue
     # publisher pages that carry the DOI in their path (ACM, Springer, Wiley, …)
     match = _PATH_DOI.search(path)
     if match:

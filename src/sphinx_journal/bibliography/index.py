@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
 from sphinx_journal.bibliography.citations import Citation
 from sphinx_journal.bibliography.identifiers import PaperId
+from sphinx_journal.bibliography.titles import best_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
 
@@ -75,6 +76,7 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     infos: dict[PaperId, PaperInfo] = {}
     urls: dict[PaperId, str] = {}
     cited: dict[PaperId, list[Cited]] = {}
+    texts: dict[PaperId, list[str]] = {}
     for docname, records in journal_domain(env).all_records("citations"):
         if docname not in listed:
             continue
@@ -84,14 +86,17 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
             if paper not in infos:
                 known = by_id.get(paper)
                 infos[paper] = (
-                    info_from_entry(known[0], known[1], paper)
-                    if known
-                    else PaperInfo(paper, citation.text)
+                    info_from_entry(known[0], known[1], paper) if known else PaperInfo(paper, "")
                 )
                 urls[paper] = paper.url
+            texts.setdefault(paper, []).append(citation.text)
             cited.setdefault(paper, []).append(
                 Cited(docname, citation.anchor, citation.date, citation.order)
             )
+
+    for paper, said in texts.items():
+        if not infos[paper].title:  # no .bib entry titled it: the most informative link text
+            infos[paper] = dataclasses.replace(infos[paper], title=best_title(said, paper))
 
     try:
         refs = list(env.domains["cite"].citation_refs)  # type: ignore[attr-defined]
