@@ -184,6 +184,10 @@ def lecture_heading(text: str) -> LectureHeading:
             if unicodedata.category(c) not in _DROPPED_CATEGORIES and c not in _DROPPED_MARKS
         ).split()
     )
+    previous = None
+    while previous != title:  # ``2. 마스터 클래스``: the section's numbering is not the title's
+        previous = title
+        title = _NUMBERING.sub("", title, count=1).strip(" :-–—")
     number: int | None = None
     series = ""
     for marker in _NUMBER_MARKERS:

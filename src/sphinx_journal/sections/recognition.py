@@ -352,14 +352,17 @@ class SectionsTransform(SphinxTransform):
         if kind == "office-hour" or names_one_lecture(title):
             return [self._lecture_from(section, title, kind, post_day, anchor_node=section)]
         result = []
-        for sub in section.children:
+        for sub in list(section.children):  # markers are inserted as we go
             if isinstance(sub, nodes.section) and not _containers(sub, "lecture"):
                 sub_title = " ".join(_title_of(sub).split())
                 sub_kind = "office-hour" if stem_kind(sub_title) == "office-hour" else "lectures"
                 result.append(self._lecture_from(sub, sub_title, sub_kind, post_day, sub))
             elif isinstance(sub, nodes.raw) and (raw_title := _raw_heading(sub)):
                 marker = nodes.container(classes=["journal-lecture-anchor"])
-                sub.parent.insert(sub.parent.index(sub), marker)
+                position = section.index(sub)
+                # raw nodes have no line: the section's, plus the place, keeps the post's order
+                marker.line = sub.line or (section.line or 0) + position
+                section.insert(position, marker)
                 result.append(self._lecture_from(marker, raw_title, "lectures", post_day, marker))
         return result
 

@@ -1,0 +1,3 @@
+project = "Real shapes"
+extensions = ["sphinx_journal"]
+html_theme = "furo"
