@@ -49,6 +49,38 @@ PAPERS = [
     ("https://www.aclweb.org/anthology/P19-1001", "acl:P19-1001"),
     ("https://openreview.net/forum?id=YicbFdNTTy", "openreview:YicbFdNTTy"),
     ("https://openreview.net/pdf?id=YicbFdNTTy", "openreview:YicbFdNTTy"),
+    # venues without DOIs in their links
+    (
+        "https://papers.nips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html",
+        "neurips:2017/3f5ee243547dee91fbd053c1c4a845aa",
+    ),
+    (
+        "https://proceedings.neurips.cc/paper_files/paper/2017/file/"
+        "3f5ee243547dee91fbd053c1c4a845aa-Paper.pdf",
+        "neurips:2017/3f5ee243547dee91fbd053c1c4a845aa",
+    ),
+    ("https://papers.nips.cc/paper/7181-attention-is-all-you-need.pdf", "neurips:7181"),
+    ("http://proceedings.mlr.press/v37/ioffe15.pdf", "pmlr:v37/ioffe15"),
+    ("https://proceedings.mlr.press/v139/radford21a/radford21a.pdf", "pmlr:v139/radford21a"),
+    ("https://jmlr.org/papers/v15/srivastava14a.html", "jmlr:v15/srivastava14a"),
+    ("http://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf", "jmlr:v15/srivastava14a"),
+    (
+        "https://openaccess.thecvf.com/content_cvpr_2016/papers/"
+        "He_Deep_Residual_Learning_CVPR_2016_paper.pdf",
+        "cvf:content_cvpr_2016/He_Deep_Residual_Learning_CVPR_2016",
+    ),
+    (
+        "https://openaccess.thecvf.com/content/CVPR2022/html/Rombach_High-Resolution_CVPR_2022_paper.html",
+        "cvf:content/CVPR2022/Rombach_High-Resolution_CVPR_2022",
+    ),
+    ("https://ieeexplore.ieee.org/abstract/document/726791/", "ieee:726791"),
+    ("https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=726791", "ieee:726791"),
+    (
+        "https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani-Shazeer/"
+        "204e3073870fae3d05bcbc2f6a8e263d9b72e776",
+        "s2:204e3073870fae3d05bcbc2f6a8e263d9b72e776",
+    ),
+    ("https://dl.acm.org/citation.cfm?id=2999257", "acm:2999257"),
 ]
 
 NOT_PAPERS = [
@@ -113,7 +145,7 @@ def test_canonical_url_round_trips(url: str, expected: str) -> None:
     paper = recognize(url)
     assert paper is not None
     assert recognize(paper.url) == paper
-    assert re.fullmatch(r"[a-z]+-[A-Za-z0-9.-]+", paper.key)
+    assert re.fullmatch(r"[a-z][a-z0-9]*-[A-Za-z0-9.-]+", paper.key)
 
 
 @given(st.text(max_size=120))

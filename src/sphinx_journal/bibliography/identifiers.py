@@ -88,7 +88,7 @@ def _neurips_url(value: str) -> str:
 _NEURIPS_HASH: Final = re.compile(
     r"/paper(?:_files/paper)?/(\d{4})/(?:hash|file)/([0-9a-f]{32})-", re.IGNORECASE
 )
-_NEURIPS_OLD: Final = re.compile(r"^/paper/(\d+)-[^/]*?(?:\.pdf)?/?$")
+_NEURIPS_OLD: Final = re.compile(r"^/paper/(\d+)(?:-[^/]*?)?(?:\.pdf)?/?$")
 _PMLR: Final = re.compile(r"^/(v\d+|r\d+)/([a-z0-9_-]+?)(?:/[^/]*)?(?:\.html|\.pdf)?/?$", re.I)
 _JMLR: Final = re.compile(
     r"^/papers/(?:v|volume)(\d+)/([a-z0-9_-]+?)(?:/[^/]*)?(?:\.html|\.pdf)?/?$", re.I

@@ -150,7 +150,7 @@ def names_one_lecture(text: str) -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class LectureHeading:
-    """A lecture heading read: ``[시각화 5강] 차트 (김 마스터님)``: title, number, series, speaker."""
+    """A lecture heading read: title, number, series and speaker of ``[시각화 5강] 차트``."""
 
     title: str
     number: int | None = None

@@ -336,7 +336,8 @@ class SectionsTransform(SphinxTransform):
                 owner.insert(1, progress_bar(sum(t.done for t in tasks), len(tasks)))
                 anchor, line = _anchor(owner), owner.line
             else:
-                label = post_meta(self.env).title if post_meta(self.env) else ""  # type: ignore[union-attr]
+                meta = post_meta(self.env)
+                label = (meta.title if meta is not None else None) or ""
                 anchor, line = "", None
             schedules.append(
                 Schedule(self.env.docname, anchor, post_day, tasks, line, label=label or "·")
