@@ -6,6 +6,7 @@ import pytest
 
 from sphinx_journal.bibliography.identifiers import PaperId
 from sphinx_journal.bibliography.titles import best_title, is_generic
+from tests.htmlutil import main, parse, text
 
 PAPER = PaperId("arxiv", "1706.03762")
 
@@ -41,3 +42,20 @@ def test_the_most_informative_citation_titles_the_paper() -> None:
     texts = ["논문", "here", "Transformer", "Attention Is All You Need", "https://arxiv.org/abs/1"]
     assert best_title(texts, PAPER) == "Attention Is All You Need"
     assert best_title(["여기", "paper"], PAPER) == "arxiv:1706.03762"
+
+
+def test_words_beside_a_bare_link_come_before_the_identifier() -> None:
+    bare = ["https://arxiv.org/abs/1706.03762"]
+    assert best_title(bare, PAPER, ["Sequence to sequence learning, ICML'14"]) == (
+        "Sequence to sequence learning, ICML'14"
+    )
+    assert best_title(["Transformer"], PAPER, ["Some longer context words"]) == "Transformer"
+    assert best_title(bare, PAPER, ["", "논문"]) == "arxiv:1706.03762"
+
+
+def test_papers_page_titles_bare_links_by_their_line_or_list_item(copy_root, build) -> None:
+    built = build(copy_root("papers-context"))
+    body = text(main(parse(built.page("journal/papers.html"))))
+    assert "Bidirectional LSTM-CRF Models for Sequence Tagging" in body
+    assert "Sequence to sequence learning with neural networks, ICML'14" in body
+    assert "Unrelated words" not in body  # the line before a bare link says nothing of it

@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_journal.bibliography.identifiers import PaperId, recognize
+from sphinx_journal.bibliography.titles import is_generic
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import Target, journal_domain
 from sphinx_journal.pages.links import PagePaths
@@ -29,6 +30,8 @@ class Citation:
     date: str = ""
     line: int | None = None
     order: int = 0
+    context: str = ""
+    """What the post says around a link whose own text names nothing (a bare URL)."""
 
     def xref_targets(self) -> Iterator[Target]:
         """``{paper}`` lands on the bibliography entry, or on the citing post without pages."""
@@ -71,6 +74,7 @@ class CitationsTransform(SphinxTransform):
             reference["ids"].append(anchor)
             self.document.ids[anchor] = reference
             text = " ".join(reference.astext().split()) or str(paper)
+            context = _context(reference) if is_generic(text, paper) else ""
             found.append(
                 Citation(
                     self.env.docname,
@@ -81,6 +85,7 @@ class CitationsTransform(SphinxTransform):
                     date,
                     reference.line,
                     len(found),
+                    context,
                 )
             )
         if not found:
@@ -102,3 +107,36 @@ class CitationsTransform(SphinxTransform):
             number += 1
             anchor = nodes.make_id(f"{base}-{number}")
         return anchor
+
+
+_MAX_CONTEXT = 150
+
+
+def _context(reference: nodes.reference) -> str:
+    """The words beside a bare link: its paragraph, else the list item it is nested in.
+
+    ``[Bidirectional LSTM-CRF Models] https://arxiv.org/abs/1508.01991`` and
+    ``- Sequence to sequence learning`` over ``  - https://arxiv.org/abs/1409.3215``
+    name the paper although the link itself does not.
+    """
+    paragraph = reference.parent
+    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+        paragraph = paragraph.parent
+    if paragraph is None:
+        return ""
+    own = " ".join(reference.astext().split())
+    # the link's own line only: the line before may be about something else
+    line = next((ln for ln in paragraph.astext().split("\n") if own in ln), "")
+    around = " ".join(line.replace(own, " ").split()).strip(" -:–—()[]")
+    if around and len(around) <= _MAX_CONTEXT:
+        return around
+    item = paragraph.parent.parent if paragraph.parent is not None else None
+    owner = item.parent if item is not None else None  # the list item holding the list
+    if isinstance(item, nodes.bullet_list | nodes.enumerated_list) and isinstance(
+        owner, nodes.list_item
+    ):
+        first = owner.children[0] if owner.children else None
+        if isinstance(first, nodes.paragraph):
+            said = " ".join(first.astext().split())
+            return said if len(said) <= _MAX_CONTEXT else ""
+    return ""

@@ -77,6 +77,7 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     urls: dict[PaperId, str] = {}
     cited: dict[PaperId, list[Cited]] = {}
     texts: dict[PaperId, list[str]] = {}
+    contexts: dict[PaperId, list[str]] = {}
     for docname, records in journal_domain(env).all_records("citations"):
         if docname not in listed:
             continue
@@ -90,13 +91,16 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
                 )
                 urls[paper] = paper.url
             texts.setdefault(paper, []).append(citation.text)
+            contexts.setdefault(paper, []).append(citation.context)
             cited.setdefault(paper, []).append(
                 Cited(docname, citation.anchor, citation.date, citation.order)
             )
 
     for paper, said in texts.items():
         if not infos[paper].title:  # no .bib entry titled it: the most informative link text
-            infos[paper] = dataclasses.replace(infos[paper], title=best_title(said, paper))
+            infos[paper] = dataclasses.replace(
+                infos[paper], title=best_title(said, paper, contexts[paper])
+            )
 
     try:
         refs = list(env.domains["cite"].citation_refs)  # type: ignore[attr-defined]

@@ -40,10 +40,15 @@ def is_generic(text: str, paper: PaperId | None = None) -> bool:
     return not re.search(r"\w", core)
 
 
-def best_title(texts: Iterable[str], paper: PaperId) -> str:
-    """The most informative of ``texts`` (first of the longest that is not generic)."""
-    candidates = [" ".join(t.split()) for t in texts]
-    specific = [t for t in candidates if not is_generic(t, paper)]
-    if specific:
-        return max(specific, key=lambda t: (len(t.split()) > 1, len(t)))
+def best_title(texts: Iterable[str], paper: PaperId, contexts: Iterable[str] = ()) -> str:
+    """The most informative of ``texts`` (first of the longest that is not generic).
+
+    When every link text is generic, the words around the links
+    (``contexts``) are next; failing all, the identifier.
+    """
+    for pool in (texts, contexts):
+        candidates = [" ".join(t.split()) for t in pool]
+        specific = [t for t in candidates if not is_generic(t, paper)]
+        if specific:
+            return max(specific, key=lambda t: (len(t.split()) > 1, len(t)))
     return str(paper)

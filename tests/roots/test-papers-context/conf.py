@@ -1,0 +1,2 @@
+project="x"
+extensions=["sphinx_journal"]
