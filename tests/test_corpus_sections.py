@@ -18,7 +18,10 @@ import pytest
 
 from sphinx_journal.domain import journal_domain
 
-LABELS = Path(__file__).parent / "corpus" / "sections-labels.toml"
+LABELS = {
+    "sample": Path(__file__).parent / "corpus" / "sections-labels.toml",
+    "held out": Path(__file__).parent / "corpus" / "sections-labels-heldout.toml",
+}
 #: label key -> the domain store it is measured against
 KINDS = {"r": "retrospectives", "p": "peer_sessions", "s": "schedules", "l": "lectures"}
 
@@ -50,8 +53,9 @@ def _found(built: object, post: str) -> dict[str, object]:
     }
 
 
-def test_sections_against_labels(corpus_root: Path, tmp_path: Path, build) -> None:
-    labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("sample", list(LABELS))
+def test_sections_against_labels(corpus_root: Path, tmp_path: Path, build, sample: str) -> None:
+    labels = tomllib.loads(LABELS[sample].read_text(encoding="utf-8"))
     journals = _journals(corpus_root, labels)
     if not journals:
         pytest.skip(f"no labelled journal under {corpus_root}")
@@ -91,8 +95,9 @@ def test_sections_against_labels(corpus_root: Path, tmp_path: Path, build) -> No
         report.extend(misses)
     report.append(_line("all", sum(len(labels[j.name]) for j in journals), totals))
     text = "\n".join(report)
-    Path("journal-corpus-sections.txt").write_text(text + "\n", encoding="utf-8")
-    print("\n" + text)
+    name = sample.replace(" ", "-")
+    Path(f"journal-corpus-sections-{name}.txt").write_text(text + "\n", encoding="utf-8")
+    print(f"\n{sample}:\n{text}")
 
 
 def _ratio(hit: int, of: int) -> str:
