@@ -200,8 +200,8 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         para += checkbox(False)
         para += nodes.Text(entry.text + " — ")
         if entry.schedule.label:
-            label = entry.schedule.label + " · "
-            para += nodes.inline(label, label, classes=["journal-task-section"])
+            where = entry.schedule.label + " · "
+            para += nodes.inline(where, where, classes=["journal-task-section"])
         para.extend(_post_links(env, linker, (entry.schedule,)))
         days_text = " " + _("(open for {days} days)").format(days=entry.days_open)
         para += nodes.inline(days_text, days_text, classes=["journal-days-open"])
