@@ -129,3 +129,15 @@ def test_incremental_peer_sessions_and_tasks_equal_a_clean_build(
         kept = html_files(incremental.outdir)
         assert set(kept) - set(fresh) <= {"_posts/2021-09-30-day40.html"}  # Sphinx keeps files
         assert {name: kept[name] for name in fresh} == fresh, step
+
+
+def test_a_heading_another_post_repeats_is_no_label_clash(copy_root, build) -> None:
+    srcdir = copy_root("sections-real", "repeat")
+    (srcdir / "_posts" / "2021-08-20-day14.md").write_text(
+        "---\ntitle: Day 14\n---\n\n# Day 14\n\n## 강의\n\n### [6강] 모델 불러오기\n\nAgain.\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir)
+    assert built.warnings == ""
+    body = _page(built, "journal/lectures.html")
+    assert body.count("모델 불러오기") >= 2  # both listed, each with its own post

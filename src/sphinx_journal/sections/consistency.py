@@ -1,4 +1,9 @@
-"""Lecture labels are unique across the journal: a second use names the first."""
+"""Lecture labels are unique across the journal: a second use names the first.
+
+A label recognised from a heading that another post uses too is no error:
+(two in one post still are)
+journals repeat headings (``[3강] Optimization``), and the first one is linked.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,9 @@ def _check_labels(app: Sphinx, env: BuildEnvironment) -> None:
         first_record = _record(env, first.docname, first.anchor)
         where = f"{env.doc2path(first.docname, False)}:{first_record or '?'}"
         for other in targets[1:]:
+            if other.docname != first.docname and _recognised(env, other.docname, other.anchor):
+                continue  # a heading another post has too (``[3강] Optimization``): the first
+
             warn(
                 "lecture",
                 f"lecture label {label!r} is used twice; first at {where}",
@@ -31,6 +39,13 @@ def _record(env: BuildEnvironment, docname: str, anchor: str) -> int | None:
             line: int | None = lecture.line
             return line
     return None
+
+
+def _recognised(env: BuildEnvironment, docname: str, anchor: str) -> bool:
+    return any(
+        lecture.anchor == anchor and lecture.recognised
+        for lecture in journal_domain(env).store("lectures").get(docname, ())
+    )
 
 
 def setup_consistency(app: Sphinx) -> None:
