@@ -20,6 +20,7 @@ from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
 from sphinx_journal.posts.body import setup_body
 from sphinx_journal.posts.book import setup_book
+from sphinx_journal.posts.confine import setup_confine
 from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.posts.site import setup_site
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_site(app)
     setup_reading(app)
     setup_body(app)
+    setup_confine(app)
     setup_consistency(app)
     setup_book(app)
     app.add_directive("journal-posts", PostsDirective)

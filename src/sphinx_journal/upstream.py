@@ -10,6 +10,13 @@ whatever the project chose for its other pages: each post is parsed with a
 copy of the project's MyST configuration that adds them (see
 :func:`use_syntax_for`), so adding the extension to an existing project that
 set ``myst_enable_extensions`` leaves its pages exactly as they were.
+
+Posts are untrusted (``import`` takes in someone else's site), so their
+configuration can do less than a page's: no ``substitution`` extension
+(MyST renders ``{{ … }}`` with unsandboxed Jinja2), no MyST options from
+their front matter (``myst:``, ``substitutions``, ``html_meta``), and no
+file insertion (``include``, ``literalinclude``, ``raw``/``csv-table``
+``:file:`` and ``:url:``), whatever the project chose for its own pages.
 """
 
 from __future__ import annotations
@@ -19,14 +26,23 @@ import importlib.util
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_journal.posts.kramdown import header_id
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: The MyST syntax extensions that Jekyll journals use.
 JOURNAL_SYNTAX: Final = ("tasklist", "dollarmath", "amsmath", "colon_fence", "deflist", "linkify")
+
+#: What posts may never enable: it evaluates ``{{ … }}`` as Jinja2 expressions.
+UNSAFE_SYNTAX: Final = frozenset({"substitution"})
+#: Front matter keys MyST would read as parser options.
+MYST_KEYS: Final = ("myst", "mystnb", "substitutions", "html_meta")
 
 _CONFIGS_ATTR: Final = "journal_myst_configs"
 
@@ -47,7 +63,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 def _on_builder_inited(app: Sphinx) -> None:
     """Prepare the post-specific MyST configuration once MyST has made its own."""
     page_config = app.env.myst_config  # type: ignore[attr-defined]
-    extensions = set(page_config.enable_extensions) | set(JOURNAL_SYNTAX)
+    extensions = (set(page_config.enable_extensions) | set(JOURNAL_SYNTAX)) - UNSAFE_SYNTAX
     post_config = dataclasses.replace(
         page_config,
         enable_extensions=extensions,
@@ -65,11 +81,37 @@ def use_syntax_for(env: BuildEnvironment, *, post: bool) -> None:
         env.myst_config = configs[1] if post else configs[0]  # type: ignore[attr-defined]
 
 
+def _is_post_config(env: BuildEnvironment, config: object) -> bool:
+    configs = getattr(env, _CONFIGS_ATTR, None)
+    return configs is not None and config is configs[1]
+
+
+class JournalMystParser(MystParser):
+    """MyST's parser, which parses a post with the post configuration as it is.
+
+    For other documents it is MyST's parser unchanged. For a post it skips
+    MyST's merge of front matter options into the configuration and turns
+    docutils' file insertion off for that document only.
+    """
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        config = env.myst_config
+        if not _is_post_config(env, config):
+            super().parse(inputstring, document)
+            return
+        document.settings.file_insertion_enabled = False
+        parser = create_md_parser(config, SphinxRenderer)
+        parser.options["document"] = document
+        parser.render(inputstring)
+
+
 def setup_upstream(app: Sphinx) -> None:
     """Set up the extensions a journal needs, keeping the user's settings."""
     for name in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
         app.setup_extension(name)
     if importlib.util.find_spec("sphinxcontrib.mermaid") is not None:
         app.setup_extension("sphinxcontrib.mermaid")  # mermaid blocks of posts become diagrams
+    app.add_source_parser(JournalMystParser, override=True)
     app.connect("config-inited", _on_config_inited, priority=400)
     app.connect("builder-inited", _on_builder_inited, priority=900)

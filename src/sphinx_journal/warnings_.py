@@ -32,6 +32,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "listing": "a listing directive option that cannot be used",
     "series": "a series or series_order in front matter that cannot be used",
     "link": "an in-page link of a post to no heading or id of the post",
+    "file": "a post file, link or image that would read a file outside the source folder",
 }
 
 

@@ -28,7 +28,7 @@ def test_entry_shape() -> None:
     assert entry.fields["eprint"] == "1706.03762"
     assert entry.fields["archivePrefix"] == "arXiv"
     doi = to_bibtex([PaperInfo(PaperId("doi", "10.1145/3442188.3445922"), "Parrots")])
-    assert "doi = {10.1145/3442188.3445922}" in doi and doi.startswith("@misc{doi-10.1145-")
+    assert 'doi = "10.1145/3442188.3445922"' in doi and doi.startswith("@misc{doi-10.1145-")
 
 
 def test_output_is_deterministic() -> None:

@@ -15,7 +15,7 @@ from typing import Any, Final, cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec that pybtex also uses)
 
-from sphinx_journal.bibliography.identifiers import PaperId, parse_target, recognize
+from sphinx_journal.bibliography.identifiers import PaperId, parse_target, recognize, safe_link
 
 _SPECIALS: Final = {
     "\\": r"\textbackslash{}",
@@ -30,7 +30,9 @@ _SPECIALS: Final = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_SPECIAL_RE: Final = re.compile("|".join(re.escape(char) for char in _SPECIALS))
+#: What pybtex's writer leaves as it is (its LaTeX encoding does ``& % # _ ~``).
+_WRITER_SPECIALS: Final = "\\{}$^"
+_SPECIAL_RE: Final = re.compile("|".join(re.escape(char) for char in _WRITER_SPECIALS))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,7 +49,11 @@ class PaperInfo:
 
 
 def escape(text: str) -> str:
-    """``text`` as a BibTeX field value that reads back as ``text``."""
+    """``text`` for pybtex's writer, so that the field it writes reads back as ``text``.
+
+    The writer LaTeX-encodes ``& % # _ ~`` itself; braces, backslashes,
+    ``$`` and ``^`` are escaped here, so no value can close its field early.
+    """
     return _SPECIAL_RE.sub(lambda match: _SPECIALS[match.group(0)], " ".join(text.split()))
 
 
@@ -126,10 +132,6 @@ def info_from_entry(key: str, entry: Any, paper: PaperId | None = None) -> Paper
     )
 
 
-def _field(name: str, value: str) -> str:
-    return f"  {name} = {{{value}}},"
-
-
 def entry_text(key: str, entry: Any) -> str:
     """A user's .bib entry written back as it is (its key, type and fields)."""
     from pybtex.database import BibliographyData  # noqa: PLC0415 (pybtex loads plugins slowly)
@@ -137,34 +139,41 @@ def entry_text(key: str, entry: Any) -> str:
     return str(BibliographyData(entries={key: entry}).to_string("bibtex")).strip()
 
 
+def _entry(paper: PaperInfo) -> Any:
+    """``paper`` as a pybtex entry; every value escaped, so no field can end early."""
+    from pybtex.database import Entry, Person  # noqa: PLC0415 (pybtex loads plugins slowly)
+
+    fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
+    if paper.year:
+        fields.append(("year", escape(paper.year)))
+    if paper.venue:
+        fields.append(("journal", escape(paper.venue)))
+    if paper.id.scheme == "arxiv":
+        fields += [("eprint", escape(paper.id.value)), ("archivePrefix", "arXiv")]
+    if paper.id.scheme == "doi":
+        fields.append(("doi", escape(paper.id.value)))
+    url = safe_link(paper.id.url) if paper.id.scheme != "bib" else None
+    if url:
+        fields.append(("url", url))
+    persons = {"author": [Person("{" + escape(name) + "}") for name in paper.authors]}
+    kind = "article" if paper.venue else "misc"
+    return Entry(kind, fields=fields, persons=persons if paper.authors else None)
+
+
 def to_bibtex(papers: Iterable[PaperInfo], user_entries: Mapping[str, str] | None = None) -> str:
-    """One BibTeX entry per paper, in the order given.
+    """One BibTeX entry per paper, in the order given, written by pybtex.
 
     A paper that came from the user's .bib (``bib_key``) is written as the
     user wrote it (``user_entries`` maps keys to entry text); the others get
     portable keys such as ``arxiv-1706.03762``.
     """
+    from pybtex.database import BibliographyData  # noqa: PLC0415
+
     chunks: list[str] = []
     for paper in papers:
         if paper.bib_key and user_entries and paper.bib_key in user_entries:
             chunks.append(user_entries[paper.bib_key])
             continue
-        kind = "article" if paper.venue else "misc"
-        lines = [f"@{kind}{{{paper.id.key},", _field("title", "{" + escape(paper.title) + "}")]
-        if paper.authors:
-            lines.append(
-                _field("author", " and ".join("{" + escape(name) + "}" for name in paper.authors))
-            )
-        if paper.year:
-            lines.append(_field("year", escape(paper.year)))
-        if paper.venue:
-            lines.append(_field("journal", escape(paper.venue)))
-        if paper.id.scheme == "arxiv":
-            lines += [_field("eprint", paper.id.value), _field("archivePrefix", "arXiv")]
-        if paper.id.scheme == "doi":
-            lines.append(_field("doi", escape(paper.id.value)))
-        if paper.id.scheme != "bib":
-            lines.append(_field("url", paper.id.url))
-        lines.append("}")
-        chunks.append("\n".join(lines))
+        data = BibliographyData(entries={paper.id.key: _entry(paper)})
+        chunks.append(str(data.to_string("bibtex")).strip())
     return "\n\n".join(chunks) + ("\n" if chunks else "")

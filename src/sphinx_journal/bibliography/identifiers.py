@@ -137,6 +137,30 @@ def _venue(host: str, path: str, query: str) -> PaperId | None:
     return None
 
 
+_LINK_SCHEMES: Final = frozenset({"http", "https"})
+_UNSAFE_IN_LINK: Final = re.compile(r"[\x00-\x20\x7f\"<>\\^`{|}]")
+
+
+def safe_link(url: str) -> str | None:
+    """``url`` if it may be a link in a page, feed or ``papers.bib``, else ``None``.
+
+    Metadata and ``.bib`` fields are not the page author's own text: only
+    ``http(s)`` addresses and ``doi:`` names (as ``https://doi.org/…``) are
+    links, never ``javascript:``, ``data:`` or a relative path; characters
+    that could end an attribute or a BibTeX field are percent-encoded.
+    """
+    text = url.strip()
+    if text.lower().startswith("doi:"):
+        text = "https://doi.org/" + text[4:].strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.netloc:
+        return None
+    return _UNSAFE_IN_LINK.sub(lambda match: f"%{ord(match.group(0)):02X}", text)
+
+
 def _clean_doi(text: str) -> str | None:
     doi = unquote(text).strip().rstrip(".,;)]}>\"'")
     doi = _DOI_TAIL.sub("", doi)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
 from sphinx_journal.bibliography.citations import Citation
-from sphinx_journal.bibliography.identifiers import PaperId
+from sphinx_journal.bibliography.identifiers import PaperId, safe_link
 from sphinx_journal.bibliography.titles import best_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
@@ -125,7 +125,7 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
         PaperEntry(
             infos[paper],
             tuple(sorted(cited[paper], key=lambda c: (c.date, c.docname, c.order, c.anchor))),
-            urls[paper],
+            safe_link(urls[paper]) or "",
         )
         for paper in infos
     ]

@@ -30,6 +30,7 @@ import argparse
 import dataclasses
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any, Final
 
@@ -52,6 +53,7 @@ from sphinx_journal.cli.reading import (
 )
 from sphinx_journal.config import DEFAULT_SECTIONS
 from sphinx_journal.posts import frontmatter, jekyll, siteconfig
+from sphinx_journal.posts.containment import reached_directly
 from sphinx_journal.posts.metadata import split_names
 
 _SKIPPED_DIRS: Final = frozenset({"_site", ".git", "node_modules", ".jekyll-cache", "vendor"})
@@ -72,12 +74,30 @@ class SitePost:
 def site_bibfiles(site: Path) -> list[str]:
     """The ``.bib`` files of the site's ``_bibliography`` (jekyll-scholar's folder)."""
     folder = site / "_bibliography"
-    return sorted(path.name for path in folder.glob("*.bib")) if folder.is_dir() else []
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(path.name for path in folder.glob("*.bib") if _plain(site, path))
 
 
 def _ignored(name: str) -> bool:
     """Names Jekyll skips: hidden, private, editor backups (``._x.md`` of macOS too)."""
     return jekyll.skipped(name)
+
+
+def _plain(site: Path, path: Path) -> bool:
+    """Whether ``path`` is a regular file of ``site`` reached through no symlink.
+
+    A symlink in someone else's site may point anywhere (``/etc/passwd``);
+    importing it would copy that file into the journal.
+    """
+    if path.is_symlink() or not path.is_file():
+        return False
+    return reached_directly(site, path)
+
+
+def symlinks(site: Path) -> list[Path]:
+    """The symlinks under ``site`` that import leaves out, for its report."""
+    return sorted(path for path in site.rglob("*") if path.is_symlink())
 
 
 def find_posts(site: Path) -> list[SitePost]:
@@ -90,7 +110,7 @@ def find_posts(site: Path) -> list[SitePost]:
             continue
         categories = tuple(relative.parts[:-1])
         for path in sorted(posts_dir.rglob("*")):
-            if not path.is_file() or path.suffix.lower() not in POST_SUFFIXES:
+            if path.suffix.lower() not in POST_SUFFIXES or not _plain(site, path):
                 continue
             if any(_ignored(part) for part in path.relative_to(posts_dir).parts):
                 continue
@@ -271,6 +291,8 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     if not site.is_dir():
         raise UsageError(f"{site} is not a folder")
     posts = find_posts(site)
+    for link in symlinks(site):
+        print(f"skipped {link.relative_to(site)}: a symlink is not imported", file=sys.stderr)
     if not posts:
         print(f"no posts found under {site} (looked for _posts folders)")
         return 1

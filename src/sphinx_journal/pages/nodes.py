@@ -35,7 +35,10 @@ def _pass(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 
-FORMATS = ("html", "latex", "text", "man", "texinfo", "epub", "singlehtml")
+#: Output formats, never builder names: Sphinx looks up a builder's handlers by its
+#: name first, so a ``singlehtml=`` or ``epub=`` entry would hide every ``html=``
+#: handler (sphinx-design's, the journal's widgets) from those builders.
+FORMATS = ("html", "latex", "text", "man", "texinfo")
 
 
 def add_placeholder(app: Sphinx, node: type[nodes.Element]) -> None:

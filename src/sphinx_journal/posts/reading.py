@@ -32,7 +32,7 @@ from sphinx_journal.posts.metadata import PostMeta, read_meta
 from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.site import site_of
 from sphinx_journal.posts.slugs import safe_part
-from sphinx_journal.upstream import use_syntax_for
+from sphinx_journal.upstream import MYST_KEYS, use_syntax_for
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -153,6 +153,14 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     meta, meta_problems = read_meta(front, PurePosixPath(docname).name)
     for problem in [*problems, *meta_problems, *liquid_problems]:
         warn(problem.subtype, problem.message, (docname, problem.line))
+    for key in MYST_KEYS:
+        if front is not None and key in front.data:
+            warn(
+                "frontmatter",
+                f"{key!r} in a post's front matter is ignored: posts take MyST options "
+                "from conf.py only",
+                (docname, front.line_of(key)),
+            )
     env.temp_data[_META_KEY] = meta
     env.temp_data[_MORE_KEY] = MORE in body.replace(" ", "")
 
