@@ -133,10 +133,19 @@ def info_from_entry(key: str, entry: Any, paper: PaperId | None = None) -> Paper
 
 
 def entry_text(key: str, entry: Any) -> str:
-    """A user's .bib entry written back as it is (its key, type and fields)."""
-    from pybtex.database import BibliographyData  # noqa: PLC0415 (pybtex loads plugins slowly)
+    """A user's .bib entry written back as it is (its key, type and fields).
 
-    return str(BibliographyData(entries={key: entry}).to_string("bibtex")).strip()
+    A ``url`` that is not an http(s) or DOI address (``javascript:…``) is left out.
+    """
+    from pybtex.database import BibliographyData, Entry  # noqa: PLC0415 (slow plugins)
+
+    fields = [
+        (name, value)
+        for name, value in entry.fields.items()
+        if name.lower() != "url" or safe_link(unescape(value))
+    ]
+    kept = Entry(entry.original_type, fields=fields, persons=entry.persons)
+    return str(BibliographyData(entries={key: kept}).to_string("bibtex")).strip()
 
 
 def _entry(paper: PaperInfo) -> Any:

@@ -1,7 +1,7 @@
 """Posts as chapters, in date order, for builders that make one book of the project.
 
 HTML pages keep posts out of the toctree (a thousand posts in every page's
-navigation would bury it); LaTeX, Texinfo, EPUB and single-page HTML need
+navigation would bury it); LaTeX, Texinfo, EPUB, man and single-page HTML need
 them in it to include them at all. The root document therefore carries one
 hidden toctree of the journal's own, empty while it is read; once every post
 has been read, its entries are set to the posts in date order for book
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-BOOK_BUILDERS: Final = frozenset({"latex", "texinfo", "epub", "singlehtml"})
+BOOK_BUILDERS: Final = frozenset({"latex", "texinfo", "epub", "singlehtml", "man"})
 MARKER: Final = "journal_posts"
 
 

@@ -10,9 +10,13 @@ parser (see :mod:`sphinx_journal.upstream`); this module does the rest:
 - :func:`_skip_unsafe_posts` drops post files that are not regular files
   inside the source folder (symlinks, FIFOs …) before they are read;
 - :class:`ConfineFiles` turns download links and images that point outside
-  the source folder into their text, before Sphinx collects them.
+  the source folder into their text, before Sphinx collects them;
+- :class:`DropScriptLinks` keeps as text any link, in any document, whose
+  address would run script (``javascript:``, ``vbscript:``, ``data:``):
+  such addresses come from metadata and ``.bib`` fields (sphinxcontrib-bibtex
+  renders a ``url`` as it is), never from a reader's wish.
 
-Each is a located ``journal.file`` warning.
+Each is a located ``journal.file`` (or ``journal.url``) warning.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import canon_path
 
-from sphinx_journal.posts.containment import inside, safe_post_file
+from sphinx_journal.posts.containment import inside, safe_post_file, script_scheme
 from sphinx_journal.posts.reading import is_post
 from sphinx_journal.warnings_ import warn
 
@@ -83,6 +88,20 @@ class ConfineFiles(SphinxTransform):
         return inside(srcdir, Path(path))
 
 
+class DropScriptLinks(SphinxPostTransform):
+    """Keep links whose address would run script as their text."""
+
+    default_priority = 900  # after every resolver has set its addresses
+
+    def run(self, **kwargs: object) -> None:
+        for ref in list(self.document.findall(nodes.reference)):
+            uri = str(ref.get("refuri", ""))
+            if script_scheme(uri):
+                warn("url", f"link that would run script kept as text: {uri[:80]}", ref)
+                ref.replace_self(nodes.inline(ref.astext(), ref.astext()))
+
+
 def setup_confine(app: Sphinx) -> None:
     app.connect("env-before-read-docs", _skip_unsafe_posts)
     app.add_transform(ConfineFiles)
+    app.add_post_transform(DropScriptLinks)

@@ -7,8 +7,20 @@ files it copies from someone else's site).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
+from typing import Final
+
+#: Browsers ignore tabs, newlines and leading spaces or controls in a scheme.
+_IGNORED_IN_SCHEME: Final = re.compile(r"[\x00-\x20]")
+_SCRIPT_SCHEMES: Final = ("javascript:", "vbscript:", "data:")
+
+
+def script_scheme(uri: str) -> bool:
+    """Whether a browser would run ``uri`` as script rather than fetch it."""
+    head = _IGNORED_IN_SCHEME.sub("", uri[:64]).lower()
+    return head.startswith(_SCRIPT_SCHEMES)
 
 
 def inside(root: Path, path: Path) -> bool:
