@@ -150,6 +150,15 @@ def _check(name: str, value: Any, default: Any) -> Any:
     return result
 
 
+def _check_week_label(label: str) -> None:
+    """A week label may use ``{n}`` (any week number, negative too) and nothing else."""
+    try:
+        for number in (1, -1, 10**6):
+            label.format(n=number)
+    except (KeyError, IndexError, AttributeError, ValueError) as exc:
+        raise ValueError(f"it must be text with at most {{n}}, the week number ({exc!r})") from exc
+
+
 def _coerce(name: str, value: Any, default: Any) -> Any:
     if name == "course_start":
         if value in (None, ""):
@@ -197,7 +206,7 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return number
     if isinstance(default, str):
         if name == "week_label":
-            str(value).format(n=1)
+            _check_week_label(str(value))
         return str(value)
     return value
 

@@ -33,6 +33,7 @@ SUBTYPES: Final[dict[str, str]] = {
     "series": "a series or series_order in front matter that cannot be used",
     "link": "an in-page link of a post to no heading or id of the post",
     "file": "a post file, link or image that would read a file outside the source folder",
+    "page": "a document whose name a generated journal page has (the document is kept)",
     "url": "a link whose address would run script (javascript:, data: …), kept as text",
 }
 

@@ -42,9 +42,12 @@ def feed_paths(app: Sphinx) -> dict[str, tuple[str, tuple[Post, ...]]]:
     title = journal_title(app.config)
     feeds = {f"{root}/atom.xml": (title, index.newest_first)}
     for taxon in index.tags.values():
-        feeds[f"{root}/tags/{taxon.slug}.xml"] = (f"{title} · {taxon.name}", taxon.posts)
+        feeds[f"{PagePaths(root).tag(taxon.slug)}.xml"] = (f"{title} · {taxon.name}", taxon.posts)
     for taxon in index.categories.values():
-        feeds[f"{root}/categories/{taxon.slug}.xml"] = (f"{title} · {taxon.name}", taxon.posts)
+        feeds[f"{PagePaths(root).category(taxon.slug)}.xml"] = (
+            f"{title} · {taxon.name}",
+            taxon.posts,
+        )
     return feeds
 
 

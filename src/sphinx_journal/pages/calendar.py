@@ -125,10 +125,13 @@ class CalendarDirective(ListingDirective):
         if raw is None:
             return {"year": None}
         try:
-            return {"year": int(raw)}
+            year = int(raw)
         except ValueError:
-            self.warn_option("year", f"{raw!r} is not a year; showing every year")
+            year = 0
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            self.warn_option("year", f"{raw!r} is not a year from 1 to 9999; showing every year")
             return {"year": None}
+        return {"year": year}
 
 
 def _fingerprint(env: BuildEnvironment) -> object:

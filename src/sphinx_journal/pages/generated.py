@@ -32,6 +32,7 @@ from sphinx_journal.pages.registry import (
 )
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.record import Post
+from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -260,6 +261,10 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     inputs = input_digests(app)
     current: dict[str, list[str]] = {}
     for page in all_pages(app):
+        if page.pagename in app.env.all_docs:
+            message = "this document's name is a journal page's; the document is kept"
+            warn("page", f"{message} ({page.pagename})", page.pagename)
+            continue
         state = digest([base, [inputs.get(name, name) for name in page.inputs]])
         path = _output(builder, page.pagename)
         if path is None:

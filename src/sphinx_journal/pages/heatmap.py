@@ -57,16 +57,22 @@ def streaks(days: Iterable[dt.date]) -> Streaks:
 
 
 def year_weeks(year: int, days: Mapping[dt.date, Day]) -> list[list[Day | None]]:
-    """Columns of a year (weeks starting on Monday), each with 7 cells; ``None`` outside it."""
-    first = dt.date(year, 1, 1)
-    start = first - dt.timedelta(days=first.weekday())
-    last = dt.date(year, 12, 31)
+    """Columns of a year (weeks starting on Monday), each with 7 cells; ``None`` outside it.
+
+    Counted in ordinals, so the weeks around 0001-01-01 and 9999-12-31 end
+    at the calendar's edge instead of stepping past it.
+    """
+    first = dt.date(year, 1, 1).toordinal()
+    last = dt.date(year, 12, 31).toordinal()
+    start = first - dt.date(year, 1, 1).weekday()
     columns: list[list[Day | None]] = []
-    day = start
-    while day <= last:
+    for week_start in range(start, last + 1, 7):
         column: list[Day | None] = []
-        for _ in range(7):
-            column.append(days.get(day, Day(day)) if day.year == year else None)
-            day += dt.timedelta(days=1)
+        for ordinal in range(week_start, week_start + 7):
+            if first <= ordinal <= last:
+                day = dt.date.fromordinal(ordinal)
+                column.append(days.get(day, Day(day)))
+            else:
+                column.append(None)
         columns.append(column)
     return columns

@@ -25,6 +25,14 @@ def has_journal_pages(builder: Builder) -> bool:
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(builder, EpubBuilder)
 
 
+def _not_index(slug: str) -> str:
+    """A tag named ``index`` must not take the place of the index of tags.
+
+    Slugs never end in ``-``, so ``index-`` is no other tag's page.
+    """
+    return "index-" if slug == "index" else slug
+
+
 @dataclasses.dataclass(frozen=True)
 class PagePaths:
     """The pagenames (no suffix) of the generated pages under ``journal_path``."""
@@ -48,10 +56,10 @@ class PagePaths:
         return f"{self.root}/archive"
 
     def tag(self, slug: str) -> str:
-        return f"{self.root}/tags/{slug}"
+        return f"{self.root}/tags/{_not_index(slug)}"
 
     def category(self, slug: str) -> str:
-        return f"{self.root}/categories/{slug}"
+        return f"{self.root}/categories/{_not_index(slug)}"
 
     def week(self, slug: str) -> str:
         """A week's digest (``slug`` from :attr:`~sphinx_journal.posts.weeks.Week.slug`)."""

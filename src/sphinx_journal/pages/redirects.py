@@ -32,6 +32,7 @@ from sphinx_journal.pages.links import has_journal_pages
 from sphinx_journal.pages.outputs import replace_outputs
 from sphinx_journal.posts import jekyll
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,6 +70,27 @@ def _allowed(path: str, journal_path: str) -> bool:
     )
 
 
+#: Longest file or folder name most file systems take, in bytes.
+_NAME_BYTES = 255
+
+
+def _clash(outdir: Path, path: str, taken: set[str], folders: set[str]) -> str | None:
+    """Why the redirect file ``path`` cannot be written without hiding a page, if so.
+
+    A redirect at ``search.html/index.html`` would need a folder where Sphinx
+    writes ``search.html``; one at ``index.html`` a file where another page
+    needs a folder.
+    """
+    parents = [str(parent) for parent in PurePosixPath(path).parents if str(parent) != "."]
+    if any(parent in taken or (outdir / parent).is_file() for parent in parents):
+        return "a page is written where it needs a folder"
+    if path in folders or (outdir / path).is_dir():
+        return "a folder of pages is where it would be written"
+    if any(len(part.encode("utf-8", "surrogatepass")) > _NAME_BYTES for part in path.split("/")):
+        return "a name in it is longer than a file system allows"
+    return None
+
+
 def redirect_page(target: str, title: str) -> str:
     """A page that forwards to ``target`` at once, and links to it for readers without refresh."""
     href = html.escape(target, quote=True)
@@ -92,6 +114,11 @@ def write_redirects(app: Sphinx) -> list[Any]:
         builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
         outdir = Path(builder.outdir).resolve()
         pages = {(outdir / builder.get_outfilename(doc)).resolve() for doc in app.env.all_docs}
+        taken = {
+            page.relative_to(outdir).as_posix() for page in pages if page.is_relative_to(outdir)
+        }
+        taken.update(_SPHINX_PAGES)
+        folders = {str(parent) for name in taken for parent in PurePosixPath(name).parents}
         for post in post_index(app.env).posts:
             path = jekyll_permalink(post, app.env.metadata[post.docname], config.permalink)
             if path is None or not _allowed(path, config.path):
@@ -99,6 +126,12 @@ def write_redirects(app: Sphinx) -> list[Any]:
             destination = (outdir / path).resolve()
             if not destination.is_relative_to(outdir) or destination in pages or path in files:
                 continue  # never outside the output, over a real page or over another redirect
+            clash = _clash(outdir, path, taken, folders)
+            if clash:
+                warn("page", f"no redirect from {path}: {clash}", post.docname)
+                continue
+            taken.add(path)
+            folders.update(str(parent) for parent in PurePosixPath(path).parents)
             target = posixpath.relpath(
                 builder.get_target_uri(post.docname), posixpath.dirname(path) or "."
             )

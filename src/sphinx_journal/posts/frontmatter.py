@@ -15,6 +15,61 @@ import yaml
 
 from sphinx_journal.posts.problems import Problem
 
+#: More values than any real post has; YAML aliases can expand a few hundred
+#: bytes into billions of values, which every later copy would materialise.
+MAX_VALUES: Final = 20_000
+#: Lone surrogates (YAML ``"\udc80"``) cannot be written as UTF-8; C0 controls but
+#: tab and newline (and DEL) are not allowed in XML, so one would break every feed.
+_UNWRITABLE: Final = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _size(value: Any, memo: dict[int, int]) -> int:
+    """How many values ``value`` expands to, counting shared parts once per use."""
+    if not isinstance(value, (dict, list)):
+        return 1
+    key = id(value)
+    if key not in memo:
+        memo[key] = MAX_VALUES + 1  # a structure that contains itself is too big
+        children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        total = 1
+        for child in children:
+            total += _size(child, memo)
+            if total > MAX_VALUES:
+                break
+        memo[key] = total
+    return memo[key]
+
+
+def _clean(value: Any, found: list[str]) -> Any:
+    """``value`` with unwritable characters replaced by U+FFFD (``found`` gets examples)."""
+    if isinstance(value, str):
+        if _UNWRITABLE.search(value):
+            found.append(ascii(value)[1:-1])
+            return _UNWRITABLE.sub("\ufffd", value)
+        return value
+    if isinstance(value, dict):
+        return {_clean(k, found): _clean(v, found) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(item, found) for item in value]
+    return value
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping an impossible timestamp (``2021-02-30``) as text.
+
+    PyYAML raises on it, which would discard the whole front matter; as
+    text, the date reader reports it as a ``journal.date`` problem instead.
+    """
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 @dataclasses.dataclass(frozen=True)
 class FrontMatter:
@@ -67,12 +122,22 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     if not isinstance(data, dict):
         kind = type(data).__name__
         return None, [Problem("frontmatter", f"front matter is a {kind}, not a mapping", start + 1)]
+    if _size(data, {}) > MAX_VALUES:
+        message = f"front matter expands to more than {MAX_VALUES} values (YAML aliases); ignored"
+        return None, [Problem("frontmatter", message, start + 1)]
+    problems: list[Problem] = []
+    found: list[str] = []
+    data = _clean(data, found)
+    if found:
+        example = found[0][:60]
+        message = f"front matter holds characters no page can show, replaced by U+FFFD: {example}"
+        problems.append(Problem("frontmatter", message, start + 1))
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = start + 2 + key_node.start_mark.line
     clean = {str(key): value for key, value in data.items()}
-    return FrontMatter(clean, start + 1, end + 1, key_lines), []
+    return FrontMatter(clean, start + 1, end + 1, key_lines), problems
 
 
 _LEADING: Final = re.compile(r"^[ \t]*")
@@ -92,7 +157,7 @@ def _compose(yaml_text: str, start: int) -> tuple[yaml.Node | None, Any, Problem
     """The node and the data of ``yaml_text``, or the problem that stops reading it."""
     loader: yaml.SafeLoader | None = None
     try:
-        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters here
+        loader = _Loader(yaml_text)  # the reader rejects control characters here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.reader.ReaderError as exc:

@@ -14,6 +14,14 @@ import unicodedata
 from typing import Final
 
 _KEPT_CATEGORIES = ("L", "N", "M")
+#: File names hold at most 255 bytes; a slug leaves room for a suffix and is
+#: still readable. A longer one is cut and given a digest of the whole name.
+MAX_SLUG_BYTES = 100
+
+
+def _digest(text: str) -> str:
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:10]
 
 
 def slugify(text: str) -> str:
@@ -28,10 +36,12 @@ def slugify(text: str) -> str:
             chars.append(char)
     # compose again: dropping a character can leave a base and a mark side by side
     slug = unicodedata.normalize("NFC", "".join(chars)).strip("-")
-    if slug:
-        return slug
-    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return f"x-{digest[:10]}"
+    if not slug:
+        return f"x-{_digest(text)}"
+    if len(slug.encode("utf-8", "surrogatepass")) > MAX_SLUG_BYTES:
+        head = slug.encode("utf-8", "surrogatepass")[: MAX_SLUG_BYTES - 11]
+        return f"{head.decode('utf-8', 'ignore').rstrip('-')}-{_digest(text)}"
+    return slug
 
 
 def jekyll_slug(text: str) -> str:

@@ -36,7 +36,10 @@ def week_of(day: dt.date, course_start: dt.date | None, label: str) -> Week:
     """
     if course_start is not None:
         number = (day - course_start).days // 7 + 1
-        start = course_start + dt.timedelta(weeks=number - 1)
+        try:
+            start = course_start + dt.timedelta(weeks=number - 1)
+        except OverflowError:  # the week of 0001-01-02 may begin before the calendar does
+            start = dt.date.min
         return Week(
             f"course-{number:04d}" if number >= 0 else f"course--{-number:03d}",
             label.format(n=number),
