@@ -44,6 +44,9 @@ UNSAFE_SYNTAX: Final = frozenset({"substitution"})
 #: Front matter keys MyST would read as parser options.
 MYST_KEYS: Final = ("myst", "mystnb", "substitutions", "html_meta")
 
+#: Blocks inside blocks that a post may have (markdown-it's default is 20).
+MAX_NESTING: Final = 50
+
 _CONFIGS_ATTR: Final = "journal_myst_configs"
 
 
@@ -102,6 +105,9 @@ class JournalMystParser(MystParser):
             return
         document.settings.file_insertion_enabled = False
         parser = create_md_parser(config, SphinxRenderer)
+        # markdown-it stops reading a post at its 20th level of nesting (a list ten
+        # levels deep) and drops the rest silently; real notes nest deeper than that
+        parser.options["maxNesting"] = MAX_NESTING
         parser.options["document"] = document
         parser.render(inputstring)
 

@@ -21,8 +21,11 @@ Each is a located ``journal.file`` (or ``journal.url``) warning.
 
 from __future__ import annotations
 
+import codecs
+import re
+from encodings import utf_8_sig
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from docutils import nodes
 from sphinx import addnodes
@@ -30,6 +33,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import canon_path
 
+from sphinx_journal.config import journal_config
 from sphinx_journal.posts.containment import inside, safe_post_file, script_scheme
 from sphinx_journal.posts.reading import is_post
 from sphinx_journal.warnings_ import warn
@@ -39,19 +43,81 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: A UTF-8 codec that replaces what is not UTF-8, so one bad byte costs one character.
+LENIENT_UTF8: Final = "sphinx_journal_utf8"
+
+
+class _LenientDecoder(utf_8_sig.IncrementalDecoder):
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__("replace")
+
+
+def _find_codec(name: str) -> codecs.CodecInfo | None:
+    if name != LENIENT_UTF8:
+        return None
+    return codecs.CodecInfo(
+        name=LENIENT_UTF8,
+        encode=utf_8_sig.encode,
+        decode=lambda data, errors="strict": utf_8_sig.decode(data, "replace"),
+        incrementalencoder=utf_8_sig.IncrementalEncoder,
+        incrementaldecoder=_LenientDecoder,
+    )
+
+
+codecs.register(_find_codec)
+
+
+def _not_utf8(path: Path) -> int | None:
+    """The line of the first byte of ``path`` that is not UTF-8, if there is one."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+    return None
+
+
 def _skip_unsafe_posts(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Leave out posts that are not plain files; read the others even if not UTF-8."""
     srcdir = Path(env.srcdir)
+    utf8 = codecs.lookup(env.config.source_encoding).name in ("utf-8", "utf-8-sig")
+    if utf8:  # Sphinx would stop the whole build at the first post that is not UTF-8
+        env.settings["input_encoding"] = LENIENT_UTF8
+    folders = _post_folders(env)
     for docname in sorted(env.found_docs):
-        if not is_post(env.config, docname):
+        if not is_post(env.config, docname) and not docname.startswith(folders):
             continue
         path = env.doc2path(docname)
         reason = safe_post_file(srcdir, path)
+        if reason is None and not _encodable(docname):
+            reason = "name is not valid UTF-8"
         if reason is None:
+            line = _not_utf8(path) if utf8 and docname in docnames else None
+            if line is not None:
+                warn("file", "not UTF-8: each bad byte is read as U+FFFD", (docname, line))
             continue
         warn("file", f"post not built: its file {reason}", docname)
         env.found_docs.discard(docname)
         if docname in docnames:
             docnames.remove(docname)
+
+
+def _post_folders(env: BuildEnvironment) -> tuple[str, ...]:
+    """The folders posts are taken from (``_posts/``): everything in them is someone else's."""
+    folders = []
+    for pattern in journal_config(env.config).posts:
+        head = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
+        if "/" in head:
+            folders.append(head.rsplit("/", 1)[0] + "/")
+    return tuple(folders)
+
+
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_local(target: str) -> bool:

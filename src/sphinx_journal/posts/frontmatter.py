@@ -61,10 +61,13 @@ class _Loader(yaml.SafeLoader):
     text, the date reader reports it as a ``journal.date`` problem instead.
     """
 
+    kept_as_text = False
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
+            self.kept_as_text = True
             return self.construct_scalar(node)
 
 
@@ -81,6 +84,8 @@ class FrontMatter:
     last_line: int
     """1-based line of the closing ``---`` (or ``...``)."""
     key_lines: dict[str, int]
+    repaired: bool = False
+    """Whether the journal read it differently from a plain YAML load (MyST's)."""
 
     def line_of(self, key: str) -> int:
         """Where ``key`` is written, or the opening line when it is absent."""
@@ -106,14 +111,17 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
     """
     block = find_block(text)
     if block is None:
+        if unclosed(text):
+            message = "front matter is never closed (no second ---); the post is read as text"
+            return None, [Problem("frontmatter", message, 1)]
         return None, []
     start, end = block
     yaml_text = "\n".join(text.split("\n")[start + 1 : end])
-    node, data, problem = _compose(yaml_text, start)
+    node, data, problem, repaired = _compose(yaml_text, start)
     if problem is not None and "\t" in yaml_text:
         # Jekyll's YAML reader (libyaml) takes tabs inside plain scalars and after
         # ``key:``, which PyYAML refuses; read them as the spaces they show as
-        node, data, retried = _compose(_detab(yaml_text), start)
+        node, data, retried, repaired = _compose(_detab(yaml_text), start)
         problem = problem if retried is not None else None
     if problem is not None:
         return None, [problem]
@@ -137,7 +145,13 @@ def load(text: str) -> tuple[FrontMatter | None, list[Problem]]:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = start + 2 + key_node.start_mark.line
     clean = {str(key): value for key, value in data.items()}
-    return FrontMatter(clean, start + 1, end + 1, key_lines), problems
+    front = FrontMatter(clean, start + 1, end + 1, key_lines, repaired or bool(found))
+    return front, problems
+
+
+def unclosed(text: str) -> bool:
+    """Whether ``text`` opens a front matter block that never ends."""
+    return text.split("\n", 1)[0].rstrip() == "---" and find_block(text) is None
 
 
 _LEADING: Final = re.compile(r"^[ \t]*")
@@ -153,34 +167,33 @@ def _detab(yaml_text: str) -> str:
     return "\n".join(lines)
 
 
-def _compose(yaml_text: str, start: int) -> tuple[yaml.Node | None, Any, Problem | None]:
-    """The node and the data of ``yaml_text``, or the problem that stops reading it."""
-    loader: yaml.SafeLoader | None = None
+def _compose(
+    yaml_text: str, start: int
+) -> tuple[yaml.Node | None, Any, Problem | None, bool]:
+    """The node and data of ``yaml_text``, the problem that stops reading it, and
+    whether a value was kept as text (:attr:`_Loader.kept_as_text`)."""
+    loader: _Loader | None = None
     try:
         loader = _Loader(yaml_text)  # the reader rejects control characters here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
+        repaired = loader.kept_as_text
     except yaml.reader.ReaderError as exc:
-        return (
-            None,
-            None,
-            Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1),
-        )
+        return None, None, _invalid(str(exc), start + 1), False
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = start + 2 + mark.line if mark is not None else start + 1
-        reason = exc.problem or exc.context or "invalid YAML"
-        return None, None, Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)
+        return None, None, _invalid(exc.problem or exc.context or "invalid YAML", line), False
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return (
-            None,
-            None,
-            Problem("frontmatter", f"front matter is not valid YAML: {exc}", start + 1),
-        )
+        return None, None, _invalid(str(exc), start + 1), False
     finally:
         if loader is not None:
             loader.dispose()
-    return node, data, None
+    return node, data, None, repaired
+
+
+def _invalid(reason: str, line: int) -> Problem:
+    return Problem("frontmatter", f"front matter is not valid YAML: {reason}", line)
 
 
 def readable(text: str) -> str:
@@ -204,14 +217,21 @@ def readable(text: str) -> str:
 def neutralize(text: str) -> str:
     """``text`` with its front matter block replaced by ``{}`` and blank lines.
 
-    Used when the YAML is malformed: the journal has already warned about it,
-    MyST must not warn a second time, and every later line keeps its number.
+    Used when the journal warned about the YAML, repaired it, or found it
+    empty: MyST must not read it again (and warn a second time, or fail on
+    what the journal kept), and every later line keeps its number. An empty
+    or unclosed block becomes blank lines, so its text is read as the body.
     """
+    lines = text.split("\n")
+    if unclosed(text):
+        lines[0] = ""
+        return "\n".join(lines)
     block = find_block(text)
     if block is None:
         return text
     start, end = block
-    lines = text.split("\n")
-    filler = ["{}"] + [""] * (end - start - 2) if end - start >= 2 else []
-    lines[start + 1 : end] = filler
+    if end - start < 2:
+        lines[start : end + 1] = [""] * (end - start + 1)
+        return "\n".join(lines)
+    lines[start + 1 : end] = ["{}"] + [""] * (end - start - 2)
     return "\n".join(lines)

@@ -118,6 +118,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+#: Tags (or categories) of one post that get pages; every one is a page and a
+#: feed listing the post, so thousands on one post would write gigabytes.
+MAX_NAMES = 100
+
+
 def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Problem]]:
     """Typed metadata of a post from its front matter and its file name ``stem``."""
     data = front.data if front is not None else {}
@@ -161,14 +166,25 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
         )
 
     series, series_order = _series(data, front, problems)
+    taxonomy: dict[str, tuple[str, ...]] = {}
+    for field, keys in (("categories", ("categories", "category")), ("tags", ("tags", "tag"))):
+        key = keys[0] if keys[0] in data else keys[1]
+        names = split_names(data.get(key))
+        if len(names) > MAX_NAMES:
+            line = front.line_of(key) if front is not None else None
+            message = f"{len(names)} {field}; only the first {MAX_NAMES} are used"
+            problems.append(Problem("tag", message, line))
+            names = names[:MAX_NAMES]
+        taxonomy[field] = names
+
     meta = PostMeta(
         title=_text(data.get("title")),
         subtitle=_text(data.get("subtitle")),
         description=_text(data.get("description")) or _text(data.get("excerpt")),
         date=date,
         date_from_filename=from_filename,
-        categories=split_names(data.get("categories", data.get("category"))),
-        tags=split_names(data.get("tags", data.get("tag"))),
+        categories=taxonomy["categories"],
+        tags=taxonomy["tags"],
         authors=authors,
         draft=_falsy(data.get("published")) or _truthy(data.get("draft")),
         series=series,

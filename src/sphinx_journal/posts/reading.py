@@ -139,7 +139,10 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     front, problems = frontmatter.load(text)
-    text = frontmatter.neutralize(text) if problems else frontmatter.readable(text)
+    if problems or (front is not None and (front.repaired or not front.data)):
+        text = frontmatter.neutralize(text)  # MyST must not read what the journal refused
+    else:
+        text = frontmatter.readable(text)
     block = frontmatter.find_block(text)
     body_start = block[1] + 1 if block else 0
     lines = text.split("\n")

@@ -82,7 +82,21 @@ def _page_context(
 register_frame("sidebar", sidebar_items)
 
 
+def _hide_unsafe_source_link(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """No "view source" link for a file whose name could end an HTML attribute.
+
+    Themes write ``pathto('_sources/' + sourcename)`` into ``href="…"`` without
+    escaping, so a post named ``a"onmouseover=….md`` would add an event handler.
+    """
+    if any(char in str(context.get("sourcename") or "") for char in "\"'<>&`"):
+        context["show_source"] = False
+        context["sourcename"] = ""
+
+
 def setup_theme(app: Sphinx) -> None:
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _hide_unsafe_source_link)
     app.add_css_file("sphinx-journal.css")
