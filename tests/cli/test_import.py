@@ -135,3 +135,26 @@ def test_jekyll_ignored_files_and_crlf(tmp_path: Path) -> None:
     assert post.source.name == "2021-01-01-x.md"
     copy = adapt(post.source.read_bytes().decode(), post.categories, None)
     assert copy == "---\r\ntitle: x\r\ncategories: [tech]\r\n---\r\n# x\r\n"
+
+
+def test_import_skips_symlinks_and_keeps_bytes_that_are_not_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
+    (site / "_posts" / "2021-01-01-link.md").symlink_to(tmp_path / "passwd")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "2021-01-03-away.md").write_text("---\ntitle: Away\n---\n", encoding="utf-8")
+    (site / "_posts" / "linked").symlink_to(elsewhere, target_is_directory=True)
+    latin = "---\ntitle: Café\n---\n\nCafé au lait.\n".encode("latin-1")
+    (site / "_posts" / "2021-01-02-latin.md").write_bytes(latin)
+    target = tmp_path / "journal"
+    assert main(["import", str(site), str(target)]) == 0
+    copied = sorted(p.name for p in (target / "_posts").rglob("*.md"))
+    assert copied == ["2021-01-02-latin.md"]
+    assert (target / "_posts" / "2021-01-02-latin.md").read_bytes() == latin
+    err = capsys.readouterr().err
+    assert "_posts/2021-01-01-link.md: a symlink is not imported" in err
+    assert "_posts/linked: a symlink is not imported" in err

@@ -190,8 +190,12 @@ def adapt(text: str, categories: tuple[str, ...], old_slug: str | None) -> str:
 
 
 def _read(path: Path) -> str:
-    """The text of ``path`` with its line endings as they are (a copy keeps CRLF)."""
-    return path.read_bytes().decode("utf-8", errors="replace")
+    """The text of ``path`` with its line endings as they are (a copy keeps CRLF).
+
+    Bytes that are not UTF-8 are kept as they are (surrogate escapes), so the
+    copy is byte for byte the post and the build reports where they are.
+    """
+    return path.read_bytes().decode("utf-8", errors="surrogateescape")
 
 
 def _copy_text(post: SitePost) -> str:
@@ -341,7 +345,7 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     for post in posts:
         destination = target / post.destination
         destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(texts[post.destination].encode("utf-8"))
+        destination.write_bytes(texts[post.destination].encode("utf-8", "surrogateescape"))
     for relative, source in files.items():
         destination = target / relative
         if destination.is_file() and destination.read_bytes() == source.read_bytes():
