@@ -38,7 +38,7 @@ def test_front_matter_never_raises_and_keeps_only_writable_text(
 ) -> None:
     text = "---\n" + "".join(f"{k}: {v}\n" for k, v in zip(keys, values, strict=False))
     text += "---\n" + tail
-    front, problems = frontmatter.load(text)
+    front, _ = frontmatter.load(text)
     meta, _ = read_meta(front, "2021-01-01-x")
     for value in (meta.title, *meta.tags, *meta.categories):
         if value:
