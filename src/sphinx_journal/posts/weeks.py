@@ -16,8 +16,8 @@ class Week:
 
     @property
     def end(self) -> dt.date:
-        """The week's last day."""
-        return self.start + dt.timedelta(days=6)
+        """The week's last day (the calendar's last, for the week of 9999-12-31)."""
+        return dt.date.fromordinal(min(self.start.toordinal() + 6, dt.date.max.toordinal()))
 
     @property
     def slug(self) -> str:
