@@ -32,26 +32,16 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import yaml
-from sphinx.util.matching import Matcher
 
 from sphinx_journal.cli import assets
-from sphinx_journal.cli.config import post_patterns, project_values
+from sphinx_journal.cli.config import project_values
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import safe_part
 from sphinx_journal.cli.init import write_project
-from sphinx_journal.cli.progress import progress
-from sphinx_journal.cli.reading import (
-    POST_SUFFIXES,
-    PostReport,
-    docname_of,
-    format_problem,
-    read_post,
-    slug_collisions,
-)
-from sphinx_journal.config import DEFAULT_SECTIONS
+from sphinx_journal.cli.reading import POST_SUFFIXES, PostSummary, read_project
 from sphinx_journal.posts import frontmatter, jekyll, siteconfig
 from sphinx_journal.posts.containment import reached_directly
 from sphinx_journal.posts.metadata import split_names
@@ -208,16 +198,14 @@ def _copy_text(post: SitePost) -> str:
     return adapt(text, post.categories, keep_slug)
 
 
-def _describe(report: PostReport, shown: Path) -> str:
-    meta = report.meta
+def _describe(post: PostSummary, shown: Path) -> str:
     parts = [
-        f"date {meta.date.isoformat() if meta.date else 'none'}",
-        f"title {meta.title!r}" if meta.title else "title from its first heading",
-        f"tags {', '.join(meta.tags) or '-'}",
-        f"categories {', '.join(meta.categories) or '-'}",
-        f"sections {', '.join(report.sections) or '-'}",
-        f"papers {len(report.papers)}"
-        + (f" ({', '.join(report.papers)})" if report.papers else ""),
+        f"date {post.date or 'none'}",
+        f"title {post.title!r}" if post.title else "title from its first heading",
+        f"tags {', '.join(post.tags) or '-'}",
+        f"categories {', '.join(post.categories) or '-'}",
+        f"sections {', '.join(post.sections) or '-'}",
+        f"papers {len(post.papers)}" + (f" ({', '.join(post.papers)})" if post.papers else ""),
     ]
     return f"{shown}: " + "; ".join(parts)
 
@@ -358,42 +346,51 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
         shutil.copyfile(config_file, target / siteconfig.CONFIG_FILE, follow_symlinks=False)
     if files:
         print(f"copied {len(files)} images and files the posts reference")
-    _report(site, target, posts, conf)
+    _report(site, target, posts)
     return 0
 
 
-def _report(site: Path, target: Path, posts: list[SitePost], conf: dict[str, Any]) -> None:
-    """Print, per post, what the journal recognised in its copy and every warning."""
-    sections = conf.get("journal_sections", DEFAULT_SECTIONS)
-    matcher = Matcher(list(post_patterns(target)))
-    known = {post.destination.stem for post in posts}
-    reports = []
+def _report(site: Path, target: Path, posts: list[SitePost]) -> None:
+    """Print, per post, what the build recognised in its copy and every warning it gives.
+
+    The journal is read by the build's own reading phase (as ``check`` reads
+    it), so what is printed here is what ``sphinx-build`` will say.
+    """
+    reading = read_project(target)
+    summaries = {summary.path.resolve(): summary for summary in reading.posts}
+    problems: dict[str, list[str]] = {}
+    for problem in reading.problems:
+        problems.setdefault(str(Path(problem.path).resolve()), []).append(str(problem))
     not_posts = []
-    for post in progress(posts, "importing", len(posts)):
-        destination = target / post.destination
-        report = read_post(destination, known, sections=sections)
-        reports.append(report)
-        print(_describe(report, post.destination))
+    for post in posts:
+        destination = (target / post.destination).resolve()
+        summary = summaries.get(destination)
+        if summary is None:
+            not_posts.append(post.destination)
+            print(f"{post.destination}: not a post of this journal")
+        else:
+            print(_describe(summary, post.destination))
         if post.destination.name != post.source.name:
             print(f"  renamed from {post.source.relative_to(site).as_posix()!r}")
         if post.categories:
             print(f"  categories from folders: {', '.join(post.categories)}")
-        if not matcher(docname_of(destination, target)):
-            not_posts.append(post.destination)
-        for problem in report.problems:
-            print("  " + format_problem(destination, problem))
-    drafts = bool(conf.get("journal_drafts", False))
-    for report, problem in slug_collisions(reports, target, drafts=drafts):
-        print("  " + format_problem(report.path, problem))
+        for line in problems.get(str(destination), []):
+            print("  " + line)
+    copied = {str((target / post.destination).resolve()) for post in posts}
+    for path, lines in problems.items():
+        if path not in copied:
+            for line in lines:
+                print("  " + line)
+    if reading.error:
+        print(f"sphinx-build would stop: {reading.error}")
     if not_posts:
         print(
             f"{len(not_posts)} imported files are not posts under this journal's journal_posts "
             f"(first: {not_posts[0]}); add '_posts/**' to journal_posts in conf.py"
         )
-    problems = sum(len(report.problems) for report in reports)
     print(
-        f"imported {len(posts)} posts ({problems} warnings) into {target}; build with: "
-        f"sphinx-build {target} {target / '_build' / 'html'}"
+        f"imported {len(posts)} posts ({len(reading.problems)} warnings) into {target}; "
+        f"build with: sphinx-build {target} {target / '_build' / 'html'}"
     )
 
 

@@ -1,150 +1,178 @@
-"""Read posts without building: what ``check`` and ``import`` report.
+"""Read a journal the way ``sphinx-build`` reads it: what ``check`` and ``import`` report.
 
-Uses the same pure functions as a build (front matter, metadata, Liquid),
-plus the section and paper recognisers, so a report matches what the
-build will say.
+There is one reading pipeline, the build's. Rather than a second parser
+that would have to agree with the build on front matter, Liquid links,
+directives, ``exclude_patterns``, cross-references and duplicate labels,
+the command line runs Sphinx itself with the ``dummy`` builder (it reads,
+resolves every cross-reference and writes nothing) on a fresh environment in
+a temporary folder, and keeps the ``journal.*`` warnings Sphinx logs with
+their locations. What it reports is therefore exactly what a build reports,
+and its cost is a build's reading phase (run in parallel on every core).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
+import os
 import re
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
-from sphinx_journal.bibliography.identifiers import recognize
-from sphinx_journal.config import DEFAULT_SECTIONS
-from sphinx_journal.posts import frontmatter, liquid, siteconfig
-from sphinx_journal.posts.index import build_index
+from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
-from sphinx_journal.posts.metadata import PostMeta, read_meta
-from sphinx_journal.posts.problems import Problem
-from sphinx_journal.posts.record import Post
-from sphinx_journal.posts.slugs import safe_part
-from sphinx_journal.sections.headings import section_kind
 
-_HEADING: Final = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_LINK: Final = re.compile(r"\]\((https?://[^)\s]+)")
 POST_SUFFIXES: Final = MARKDOWN_SUFFIXES
-_SITE_TEXT: Final = frozenset({"title", "description", "author"})
+_ANSI: Final = re.compile(r"\x1b\[[0-9;]*m")
+#: ``location: WARNING: message [journal.subtype]``, as Sphinx's warning stream prints it.
+_WARNING: Final = re.compile(
+    r"^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*?)"
+    r"(?: \[(?P<type>[\w.-]+)\])?$"
+)
 
 
 @dataclasses.dataclass(frozen=True)
-class PostReport:
-    """What reading one post found."""
+class Problem:
+    """One warning of the build: where, which ``journal.*`` type, what."""
 
+    location: str
+    type: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}[{self.type}] {self.message}"
+
+    @property
+    def path(self) -> str:
+        """The file part of the location (``/x/_posts/a.md`` of ``/x/_posts/a.md:3``)."""
+        return re.sub(r":\d+$", "", self.location)
+
+
+@dataclasses.dataclass(frozen=True)
+class PostSummary:
+    """What the build recognised in one post."""
+
+    docname: str
     path: Path
-    meta: PostMeta
+    date: str | None
+    title: str | None
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
     sections: tuple[str, ...]
     papers: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """The outcome of reading a project: its posts and every journal problem, in order."""
+
+    posts: tuple[PostSummary, ...]
     problems: tuple[Problem, ...]
+    error: str = ""
+    """Why a build of the project would stop (no root document, say), after reading."""
 
 
-def read_post(
-    path: Path,
-    known_posts: Iterable[str] = (),
-    *,
-    sections: Mapping[str, str] = DEFAULT_SECTIONS,
-) -> PostReport:
-    """Read ``path`` as the build would, and report it.
-
-    ``sections`` is the project's ``journal_sections``: which headings are
-    recognised depends on it, exactly as in a build.
-    """
-    text = path.read_text(encoding="utf-8", errors="replace")
-    front, problems = frontmatter.load(text)
-    block = frontmatter.find_block(text)
-    start = block[1] + 1 if block else 0
-    posts = set(known_posts)
-
-    site = siteconfig.read(_site_root(path))
-    data = front.data if front is not None else {}
-
-    def resolve(kind: str, argument: str) -> str | None:
-        if kind == "post_url":
-            name = argument.strip("/").rsplit("/", 1)[-1]
-            return name if name in posts or safe_part(name) in posts else None
-        if kind == "site":  # as the build: _config.yml's text, or nothing
-            text: str = getattr(site, argument, "") if argument in _SITE_TEXT else ""
-            return text or None
-        if kind == "page":
-            value = data.get(argument)
-            ok = isinstance(value, (str, int, float)) and not isinstance(value, bool)
-            return str(value) if ok else None
-        return "" if kind == "root" else argument
-
-    body, liquid_problems = liquid.convert("\n".join(text.split("\n")[start:]), start + 1, resolve)
-    meta, meta_problems = read_meta(front, path.stem)
-    kinds = tuple(
-        kind
-        for heading in _HEADING.findall(body)
-        if (kind := section_kind(heading, sections)) is not None
-    )
-    papers = tuple(
-        dict.fromkeys(
-            str(paper) for url in _LINK.findall(body) if (paper := recognize(url)) is not None
-        )
-    )
-    return PostReport(path, meta, kinds, papers, (*problems, *meta_problems, *liquid_problems))
-
-
-def _site_root(path: Path) -> Path:
-    """The folder above the post's ``_posts`` folder (the site), else the post's folder."""
-    for parent in path.parents:
-        if parent.name == "_posts":
-            return parent.parent
-    return path.parent
-
-
-def slug_collisions(
-    reports: Iterable[PostReport], project: Path, *, drafts: bool = False
-) -> list[tuple[PostReport, Problem]]:
-    """Tag or category names sharing a slug across posts, reported as the build reports them.
-
-    The posts go through the build's own index (:func:`build_index`), so the
-    spelling that wins, the post that is blamed and the message are the
-    build's: ``check`` never disagrees with ``sphinx-build`` about a tag.
-    """
-    by_docname = {docname_of(report.path, project): report for report in reports}
-    posts = [
-        Post(docname, report.meta.title or docname, report.meta, "", "")
-        for docname, report in by_docname.items()
-    ]
-    index = build_index(posts, drafts=drafts)
+def parse_warnings(text: str) -> list[Problem]:
+    """The ``journal.*`` warnings in Sphinx's warning output ``text`` (colours removed)."""
     found = []
-    for kind, keys, taxa in (
-        ("tag", ("tags", "tag"), index.tags),
-        ("category", ("categories", "category"), index.categories),
-    ):
-        for taxon in taxa.values():
-            for alias in taxon.aliases:
-                post = next(
-                    p
-                    for p in reversed(taxon.posts)
-                    if alias in (p.tags if kind == "tag" else p.categories)
-                )
-                line = next(
-                    (post.meta.key_lines[k] for k in keys if k in post.meta.key_lines), None
-                )
-                message = (
-                    f"{kind} {alias!r} has the same URL slug {taxon.slug!r} as "
-                    f"{taxon.name!r}; they are listed as one {kind}"
-                )
-                found.append((by_docname[post.docname], Problem("tag", message, line)))
+    for line in _ANSI.sub("", text).splitlines():
+        match = _WARNING.match(line)
+        if match and (match["type"] or "").startswith("journal."):
+            found.append(Problem(match["location"] or "", match["type"], match["message"]))
     return found
 
 
-def docname_of(path: Path, project: Path) -> str:
-    """The Sphinx docname of a post file of ``project`` (``_posts/2021-09-24-x``)."""
-    try:
-        relative = path.relative_to(project)
-    except ValueError:
-        relative = Path(path.name)
-    return relative.with_suffix("").as_posix()
+def _parallel() -> int:
+    """Worker processes for reading: every core, as ``sphinx-build -j auto``."""
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
-def format_problem(path: Path, problem: Problem) -> str:
-    """``file:line: [journal.x] message``, as Sphinx prints it."""
-    where = f"{path}:{problem.line}" if problem.line else str(path)
-    return f"{where}: [journal.{problem.subtype}] {problem.message}"
+def read_project(project: Path, *, parallel: int | None = None) -> Reading:
+    """Read ``project`` as a fresh ``sphinx-build`` would, writing nothing into it."""
+    from sphinx.application import Sphinx  # noqa: PLC0415 (a second of imports, only here)
+    from sphinx.errors import SphinxError  # noqa: PLC0415
+    from sphinx.util.docutils import docutils_namespace, patch_docutils  # noqa: PLC0415
+
+    if not (project / "conf.py").is_file():
+        raise UsageError(f"{project} is not a journal (no conf.py)")
+    warnings = io.StringIO()
+    error = ""
+    with tempfile.TemporaryDirectory(prefix="sphinx-journal-") as tmp:
+        app = None
+        try:
+            # as sphinx-build does: docutils' registries are restored afterwards
+            with _quiet(), patch_docutils(project), docutils_namespace():
+                app = Sphinx(
+                    str(project),
+                    str(project),
+                    str(Path(tmp, "out")),
+                    str(Path(tmp, "doctrees")),
+                    "dummy",
+                    status=None,
+                    warning=warnings,
+                    freshenv=True,
+                    keep_going=True,
+                    parallel=_parallel() if parallel is None else parallel,
+                )
+                app.build()
+        except SphinxError as exc:
+            if app is None or not getattr(app.env, "all_docs", None):
+                raise UsageError(f"{project} cannot be read: {exc}") from None
+            error = str(exc)  # the sources were read; the build stops before writing
+        posts = _summaries(app)
+    problems = parse_warnings(warnings.getvalue())
+    return Reading(posts, tuple(sorted(problems, key=_order)), error)
+
+
+def _order(problem: Problem) -> tuple[str, int]:
+    """File, then line: parallel reading logs in no fixed order, a report should not vary."""
+    path, _, line = problem.location.rpartition(":")
+    if line.isdigit():
+        return path, int(line)
+    return problem.location, 0
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep Sphinx's progress messages (not its warnings) off the terminal."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        yield
+
+
+def _summaries(app: Any) -> tuple[PostSummary, ...]:
+    from sphinx_journal.domain import journal_domain  # noqa: PLC0415
+
+    env = app.env
+    domain = journal_domain(env)
+    sections: dict[str, list[str]] = {}
+    for kind, store in (
+        ("schedule", "schedules"),
+        ("lectures", "lectures"),
+        ("retrospective", "retrospectives"),
+    ):
+        for docname, value in domain.all_records(store):
+            if value:
+                sections.setdefault(docname, []).append(kind)
+    papers: dict[str, list[str]] = {}
+    for docname, citations in domain.all_records("citations"):
+        papers[docname] = list(dict.fromkeys(str(citation.paper) for citation in citations))
+    found = []
+    for docname, post in domain.all_records("posts"):
+        meta = post.meta
+        found.append(
+            PostSummary(
+                docname=docname,
+                path=Path(env.doc2path(docname)),
+                date=meta.date.isoformat() if meta.date else None,
+                title=meta.title,
+                tags=tuple(meta.tags),
+                categories=tuple(meta.categories),
+                sections=tuple(sections.get(docname, ())),
+                papers=tuple(papers.get(docname, ())),
+            )
+        )
+    return tuple(found)
