@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_journal.i18n import _
@@ -82,49 +82,184 @@ SECTION_KINDS: Final = frozenset(
 )
 
 
+
+Validator = Callable[[Any], Any]
+"""Turns a ``conf.py`` value into the typed one, or raises ``TypeError``/``ValueError``/``re.error``
+saying why it cannot be used."""
+
+
+def _type_name(value: Any) -> str:
+    return type(value).__name__
+
+
+def boolean(value: Any) -> bool:
+    """Only ``True`` and ``False``: ``"false"``, ``"no"`` or ``0`` are mistakes, not falsehoods."""
+    if not isinstance(value, bool):
+        raise TypeError(f"expected True or False, not {_type_name(value)}")
+    return value
+
+
+def positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, not {_type_name(value)}")
+    if value < 1:
+        raise ValueError("it must be at least 1")
+    return value
+
+
+def count(value: Any) -> int:
+    """A whole number, 0 allowed (``journal_related_count = 0``: none)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, not {_type_name(value)}")
+    if value < 0:
+        raise ValueError("it must be at least 0")
+    return value
+
+
+def settings(value: Any) -> dict[str, Any]:
+    """A provider's settings: a dict (empty or ``None``: off)."""
+    if not value:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a dict, not {_type_name(value)}")
+    return dict(value)
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {_type_name(value)}")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a string or a list of strings")
+    return tuple(value)
+
+
+def patterns(value: Any) -> tuple[str, ...]:
+    """Docname globs: one string or a list of them, without leading or trailing ``/``."""
+    return tuple(v.strip("/") for v in _strings(value))
+
+
+def _string_mapping(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise TypeError("expected a dict of strings to strings")
+    return dict(value)
+
+
+def section_kinds(value: Any) -> dict[str, str]:
+    mapping = _string_mapping(value)
+    bad = sorted(v for v in mapping.values() if v not in SECTION_KINDS)
+    if bad:
+        raise ValueError(f"unknown section kind {bad[0]!r}")
+    return mapping
+
+
+def lecture_pattern(value: Any) -> str:
+    groups = re.compile(text(value)).groupindex
+    if not {"speaker", "title"} <= set(groups):
+        raise ValueError("the pattern needs the named groups speaker and title")
+    return str(value)
+
+
+def paper_patterns(value: Any) -> dict[str, str]:
+    mapping = _string_mapping(value)
+    for pattern in mapping:
+        if "id" not in re.compile(pattern).groupindex:
+            raise ValueError(f"pattern {pattern!r} has no named group 'id'")
+    return mapping
+
+
+def optional_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(text(value))
+
+
+def week_label(value: Any) -> str:
+    """Text with at most ``{n}``, the week number (any number, negative too)."""
+    label = text(value)
+    try:
+        for number in (1, -1, 10**6):
+            label.format(n=number)
+    except (KeyError, IndexError, AttributeError, ValueError) as exc:
+        raise ValueError(f"it must be text with at most {{n}}, the week number ({exc!r})") from None
+    return label
+
+
+def output_folder(value: Any) -> str:
+    path = text(value).strip("/")
+    if not path or ".." in path.split("/") or path.startswith(".") or "\\" in path:
+        raise ValueError("it must be a relative folder inside the output")
+    return path
+
+
+def _field(default: Any, validator: Validator) -> Any:
+    """A field with its validator in the metadata (as MyST-Parser declares its options)."""
+    if isinstance(default, (dict, list)):
+        return dataclasses.field(
+            default_factory=lambda: type(default)(default), metadata={"validator": validator}
+        )
+    return dataclasses.field(default=default, metadata={"validator": validator})
+
+
 @dataclasses.dataclass(frozen=True)
 class JournalConfig:
-    """The typed, validated ``journal_*`` values (names without the prefix)."""
+    """The typed, validated ``journal_*`` values (names without the prefix).
 
-    posts: tuple[str, ...] = ("_posts/**", "posts/**")
+    Each field carries its validator (``metadata["validator"]``) and, under
+    it, its documentation: the one declaration drives ``conf.py``, the
+    reference table of the docs and validation.
+    """
+
+    posts: tuple[str, ...] = _field(("_posts/**", "posts/**"), patterns)
     """Glob patterns (relative to the source dir, no suffix) of the documents that are posts."""
-    drafts: bool = False
-    """Whether drafts (``published: false`` or ``draft: true``) are listed."""
-    path: str = "journal"
+    drafts: bool = _field(False, boolean)
+    """Whether drafts (``published: false`` or ``draft: true``) are listed (``True``/``False``)."""
+    path: str = _field("journal", output_folder)
     """The folder of the generated pages in the output."""
-    title: str = ""
+    title: str = _field("", text)
     """The journal's name on its home page and feed; default: the project name."""
-    sections: Mapping[str, str] = dataclasses.field(default_factory=lambda: dict(DEFAULT_SECTIONS))
+    sections: Mapping[str, str] = _field(dict(DEFAULT_SECTIONS), section_kinds)
     """Heading text -> section kind; extends the built-in table (``DEFAULT_SECTIONS``)."""
-    lecture_pattern: str = DEFAULT_LECTURE_PATTERN
+    lecture_pattern: str = _field(DEFAULT_LECTURE_PATTERN, lecture_pattern)
     """Regex with groups ``speaker``, ``affiliation``, ``title`` for schedule items."""
-    course_start: dt.date | None = None
+    course_start: dt.date | None = _field(None, optional_date)  # noqa: RUF009
     """When set, week 1 starts on this day; otherwise weeks are ISO weeks."""
-    week_label: str = "Week {n}"
+    week_label: str = _field("Week {n}", week_label)
     """Label of a course week; ``{n}`` is its number."""
-    feed_length: int = 20
+    feed_length: int = _field(20, positive_int)
     """How many posts the Atom feeds hold."""
-    base_url: str = ""
+    base_url: str = _field("", text)
     """Absolute URL of the site, for feeds; default: ``html_baseurl``."""
-    paper_patterns: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    paper_patterns: Mapping[str, str] = _field({}, paper_patterns)
     """Extra URL regexes -> identifier scheme; the ``id`` group is the identifier."""
-    jekyll_redirects: bool = False
-    """Write redirect pages from Jekyll's permalinks to the new post pages."""
-    recent_posts: int = 10
+    jekyll_redirects: bool = _field(False, boolean)
+    """Write redirect pages from Jekyll's permalinks to the new post pages (a bool)."""
+    recent_posts: int = _field(10, positive_int)
     """How many posts the home page and the sidebar show."""
-    words_per_minute: int = 200
+    words_per_minute: int = _field(200, positive_int)
     """Reading speed for a post's reading time."""
-    image: str = ""
+    image: str = _field("", text)
     """The image of the site's link previews (``og:image``): an absolute URL, or a path in the
     output (``_static/card.png``) under the base URL."""
-    comments: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    comments: Mapping[str, Any] = _field({}, settings)
     """Comments under each post: ``{"giscus": {...}}`` or ``{"utterances": {...}}``, the
     provider's settings (``repo``, ``repo_id``, ``category_id`` …); off when empty."""
-    related_count: int = 3
+    related_count: int = _field(3, count)
     """How many related posts a post shows (0: none)."""
-    timezone: str = ""
+    timezone: str = _field("", text)
     """IANA time zone (``Asia/Seoul``) of the dates; default ``_config.yml``'s ``timezone``."""
-    permalink: str = ""
+    permalink: str = _field("", text)
     """Jekyll's permalink style or template; default ``_config.yml``'s ``permalink``."""
 
     @property
@@ -140,75 +275,27 @@ class JournalConfig:
 _DEFAULTS: Final = JournalConfig()
 
 
-def _check(name: str, value: Any, default: Any) -> Any:
-    """Coerce ``value`` to the type of ``default``; warn and fall back when it cannot be."""
+def validate(name: str, value: Any) -> tuple[Any, str | None]:
+    """The typed value of ``journal_<name>`` and ``None``, or its default and what is wrong."""
+    field = next(f for f in dataclasses.fields(JournalConfig) if f.name == name)
+    validator: Validator = field.metadata["validator"]
     try:
-        result = _coerce(name, value, default)
+        return validator(value), None
     except (TypeError, ValueError, re.error) as exc:
-        warn("config", f"journal_{name} = {value!r} is not usable ({exc}); using the default", None)
-        return default
+        return getattr(_DEFAULTS, name), str(exc)
+
+
+def _check(name: str, value: Any) -> Any:
+    """The typed value of ``journal_<name>``, or a ``journal.config`` warning and the default."""
+    result, problem = validate(name, value)
+    if problem is not None:
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        warn(
+            "config", f"journal_{name} = {shown} is not usable ({problem}); using the default", None
+        )
     return result
-
-
-def _check_week_label(label: str) -> None:
-    """A week label may use ``{n}`` (any week number, negative too) and nothing else."""
-    try:
-        for number in (1, -1, 10**6):
-            label.format(n=number)
-    except (KeyError, IndexError, AttributeError, ValueError) as exc:
-        raise ValueError(f"it must be text with at most {{n}}, the week number ({exc!r})") from exc
-
-
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    if name == "course_start":
-        if value in (None, ""):
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        return dt.date.fromisoformat(str(value))
-    if name == "posts":
-        if isinstance(value, str):
-            value = [value]
-        return tuple(str(v).strip("/") for v in value)
-    if name == "sections":
-        mapping = {str(k): str(v) for k, v in dict(value).items()}
-        bad = sorted(v for v in mapping.values() if v not in SECTION_KINDS)
-        if bad:
-            raise ValueError(f"unknown section kind {bad[0]!r}")
-        return mapping
-    if name == "lecture_pattern":
-        groups = re.compile(str(value)).groupindex
-        if not {"speaker", "title"} <= set(groups):
-            raise ValueError("the pattern needs the named groups speaker and title")
-        return str(value)
-    if name == "paper_patterns":
-        mapping = {str(k): str(v) for k, v in dict(value).items()}
-        for pattern in mapping:
-            if "id" not in re.compile(pattern).groupindex:
-                raise ValueError(f"pattern {pattern!r} has no named group 'id'")
-        return mapping
-    if name == "comments":
-        return dict(value) if value else {}
-    if name == "path":
-        path = str(value).strip("/")
-        if not path or ".." in path.split("/") or path.startswith("."):
-            raise ValueError("it must be a relative folder inside the output")
-        return path
-    if isinstance(default, bool):
-        return bool(value)
-    if isinstance(default, int):
-        number = int(value)
-        least = 0 if name == "related_count" else 1
-        if number < least:
-            raise ValueError(f"it must be at least {least}")
-        return number
-    if isinstance(default, str):
-        if name == "week_label":
-            _check_week_label(str(value))
-        return str(value)
-    return value
 
 
 _cache: dict[int, tuple[Config, JournalConfig]] = {}
@@ -220,9 +307,7 @@ def journal_config(config: Config) -> JournalConfig:
     if cached is not None and cached[0] is config:
         return cached[1]
     values = {
-        field.name: _check(
-            field.name, getattr(config, f"journal_{field.name}"), getattr(_DEFAULTS, field.name)
-        )
+        field.name: _check(field.name, getattr(config, f"journal_{field.name}"))
         for field in dataclasses.fields(JournalConfig)
     }
     result = JournalConfig(**values)

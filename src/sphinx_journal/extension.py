@@ -24,6 +24,7 @@ from sphinx_journal.posts.confine import setup_confine
 from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.posts.site import setup_site
+from sphinx_journal.posts.sources import setup_sources
 from sphinx_journal.search import setup_search
 from sphinx_journal.sections import setup_sections
 from sphinx_journal.sharing import setup_sharing
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_domain(app)
     setup_nodes(app)
     setup_site(app)
+    setup_sources(app)
     setup_reading(app)
     setup_body(app)
     setup_confine(app)

@@ -20,6 +20,7 @@ logger: Final = logging.getLogger("sphinx_journal")
 #: Every subtype, with what it reports. Documented in docs/ from this table.
 SUBTYPES: Final[dict[str, str]] = {
     "frontmatter": "front matter that is not valid YAML or not a mapping",
+    "source": "a source file that cannot be read (no permission, not a regular file)",
     "date": "a post with no usable date, or a date that disagrees with its file name",
     "tag": "two tag or category names that share one URL slug",
     "liquid": "a Liquid tag or output that cannot be carried over and is kept as text",

@@ -11,7 +11,6 @@ from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
 from sphinx_journal.cli.errors import UsageError
-from sphinx_journal.config import JournalConfig
 
 
 def project_values(project: Path) -> dict[str, Any]:
@@ -23,12 +22,6 @@ def project_values(project: Path) -> dict[str, Any]:
         return dict(eval_config_file(conf, Tags()))
     except ConfigError as error:
         raise UsageError(f"{conf} cannot be read: {error}") from None
-
-
-def post_patterns(project: Path) -> tuple[str, ...]:
-    """``journal_posts`` of the project, or the default."""
-    value = project_values(project).get("journal_posts", JournalConfig().posts)
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def add_journal_argument(parser: argparse.ArgumentParser) -> None:
