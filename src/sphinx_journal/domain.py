@@ -45,6 +45,7 @@ STORES: Final = (
     "citations",
     "listings",
     "links",
+    "xrefs",
 )
 
 T = TypeVar("T")
@@ -95,8 +96,11 @@ class JournalDomain(Domain):
         "lecture": JournalXRefRole(),
         "paper": JournalXRefRole(),
     }
-    initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {"fingerprints": {}}
-    data_version = 2
+    initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {
+        "fingerprints": {},
+        "xref_fingerprints": {},
+    }
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
