@@ -3,7 +3,7 @@
 Sphinx opens every outdated document without catching ``OSError``: one post
 without read permission stops the whole build (and ``check``, which runs
 the same reading). Before reading, each document is opened once; one that
-cannot be is left out of this read with a ``journal.source`` warning at its
+cannot be is left out of this build with a ``journal.source`` warning at its
 file, and is tried again on the next build (it stays "added").
 """
 
@@ -33,6 +33,7 @@ def _drop_unreadable(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
         reason = unreadable(Path(env.doc2path(docname)))
         if reason is not None:
             docnames.remove(docname)
+            env.project.docnames.discard(docname)  # neither read nor written, this build
             warn("source", f"the file cannot be read ({reason}); it is left out", docname)
 
 
