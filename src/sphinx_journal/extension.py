@@ -18,8 +18,8 @@ from sphinx_journal.pages.listing import PostsDirective
 from sphinx_journal.pages.nodes import setup_nodes
 from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
-from sphinx_journal.posts.body import setup_body
 from sphinx_journal.pages.staleness import setup_staleness
+from sphinx_journal.posts.body import setup_body
 from sphinx_journal.posts.book import setup_book
 from sphinx_journal.posts.confine import setup_confine
 from sphinx_journal.posts.consistency import setup_consistency

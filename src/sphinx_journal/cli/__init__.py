@@ -54,6 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"sphinx-journal {args.verb}: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a file or folder the system refuses: say which, no traceback
+        where = f" {error.filename}" if error.filename else ""
+        print(f"sphinx-journal {args.verb}:{where}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(
+            f"sphinx-journal {args.verb}: interrupted; every file written is complete, "
+            "run the same command again to finish",
+            file=sys.stderr,
+        )
+        return 130
     return code
 
 

@@ -39,7 +39,7 @@ import yaml
 from sphinx_journal.cli import assets
 from sphinx_journal.cli.config import project_values
 from sphinx_journal.cli.errors import UsageError
-from sphinx_journal.cli.files import safe_part
+from sphinx_journal.cli.files import safe_part, write_atomic
 from sphinx_journal.cli.init import write_project
 from sphinx_journal.cli.reading import POST_SUFFIXES, PostSummary, read_project
 from sphinx_journal.posts import frontmatter, jekyll, siteconfig
@@ -90,13 +90,21 @@ def symlinks(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*") if path.is_symlink())
 
 
-def find_posts(site: Path) -> list[SitePost]:
-    """Every post of ``site``, each with a destination no other post of the site shares."""
+def find_posts(site: Path, skip: Path | None = None) -> list[SitePost]:
+    """Every post of ``site``, each with a destination no other post of the site shares.
+
+    ``skip`` is the journal being imported into: when it lies inside the
+    site, its own ``_posts`` (the copies of a previous run) are not posts of
+    the site, or every re-run would import them again.
+    """
     found: list[SitePost] = []
     taken: set[str] = set()
+    skipped = skip.resolve() if skip is not None else None
     for posts_dir in sorted(site.rglob("_posts")):
         relative = posts_dir.relative_to(site)
         if not posts_dir.is_dir() or _SKIPPED_DIRS.intersection(relative.parts):
+            continue
+        if skipped is not None and posts_dir.resolve().is_relative_to(skipped):
             continue
         categories = tuple(relative.parts[:-1])
         for path in sorted(posts_dir.rglob("*")):
@@ -158,6 +166,8 @@ def adapt(text: str, categories: tuple[str, ...], old_slug: str | None) -> str:
     """
     if not categories and old_slug is None:
         return text
+    if "\r" in text and "\n" not in text:  # old Mac line endings: edit as lines, keep them
+        return adapt(text.replace("\r", "\n"), categories, old_slug).replace("\n", "\r")
     front, problems = frontmatter.load(text)
     if problems:
         return text
@@ -282,7 +292,9 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
     """Import ``site`` into ``target`` (made a journal first if it is not one)."""
     if not site.is_dir():
         raise UsageError(f"{site} is not a folder")
-    posts = find_posts(site)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file, not a folder")
+    posts = find_posts(site, skip=target)
     for link in symlinks(site):
         print(f"skipped {link.relative_to(site)}: a symlink is not imported", file=sys.stderr)
     if not posts:
@@ -328,12 +340,11 @@ def import_site(site: Path, target: Path, *, force: bool = False) -> int:
         if missing:
             print("add to bibtex_bibfiles in conf.py: " + ", ".join(missing))
     for name in bibfiles:
-        (target / "_bibliography").mkdir(parents=True, exist_ok=True)
-        shutil.copy2(site / "_bibliography" / name, target / "_bibliography" / name)
+        write_atomic(target / "_bibliography" / name, (site / "_bibliography" / name).read_bytes())
     for post in posts:
-        destination = target / post.destination
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(texts[post.destination].encode("utf-8", "surrogateescape"))
+        write_atomic(
+            target / post.destination, texts[post.destination].encode("utf-8", "surrogateescape")
+        )
     for relative, source in files.items():
         destination = target / relative
         if destination.is_file() and destination.read_bytes() == source.read_bytes():

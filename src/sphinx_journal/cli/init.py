@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from sphinx_journal.cli.errors import UsageError
+from sphinx_journal.cli.files import write_atomic
 from sphinx_journal.cli.templates import markdown_text, render, templates_dir, yaml_string
 
 INTRO = {
@@ -34,11 +35,13 @@ def write_project(
     the first build already shows every page the journal makes; ``import``
     leaves it out, the imported posts take its place.
     """
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file, not a folder")
     if target.exists() and any(target.iterdir()) and not force:
         raise UsageError(f"{target} is not empty; use --force to write into it anyway")
     day = today or dt.date.today()
     values = {
-        "title": markdown_text(title),
+        "title": markdown_text(title),  # one line; conf.py gets repr() values only
         "title_repr": repr(title),
         "author_repr": repr(author),
         "language_repr": repr(language),
@@ -60,8 +63,7 @@ def write_project(
     written = []
     for name, text in files.items():
         path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, text.encode("utf-8"))
         written.append(path)
     return written
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sphinx_journal.cli.config import add_journal_argument, project_values
 from sphinx_journal.cli.errors import UsageError
+from sphinx_journal.cli.files import fit_name, write_atomic
 from sphinx_journal.cli.templates import markdown_text, render, yaml_string
 from sphinx_journal.posts.slugs import slugify
 
@@ -29,14 +30,11 @@ def new_post(target: Path, *, date: dt.date, title: str | None) -> Path:
         "en" if str(project_values(target).get("language") or "ko").startswith("en") else "ko"
     )
     title = title or DEFAULT_TITLE[language].format(date=date.isoformat())
-    path = target / "_posts" / f"{date.isoformat()}-{slugify(title)}.md"
+    path = target / "_posts" / fit_name(f"{date.isoformat()}-{slugify(title)}", ".md")
     if path.exists():
         raise UsageError(f"{path} already exists; it was left as it is")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        render(f"post-{language}.md", yaml_title=yaml_string(title), title=markdown_text(title)),
-        encoding="utf-8",
-    )
+    text = render(f"post-{language}.md", yaml_title=yaml_string(title), title=markdown_text(title))
+    write_atomic(path, text.encode("utf-8"))
     return path
 
 

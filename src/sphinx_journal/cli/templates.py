@@ -24,10 +24,29 @@ def render(name: str, **values: str) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as literal Markdown text (``<Notes>`` stays text, not HTML)."""
+    """``text`` as literal Markdown text on one line (``<Notes>`` stays text, not HTML;
+    a newline in a title would end its heading and start a line such as ``---``)."""
+    text = " ".join(text.split())
     return "".join("\\" + char if char in "\\`*_{}[]<>#+!|$~" else char for char in text)
 
 
 def yaml_string(text: str) -> str:
-    """``text`` inside a double-quoted YAML string."""
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    """``text`` inside a double-quoted YAML string, on one line.
+
+    Backslash, quote and every control character are escaped (``\\n``,
+    ``\\x1b`` …), so a title holding a newline and ``---`` can never end the
+    front matter it is written into.
+    """
+    out = []
+    for char in text:
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 or char in "\u2028\u2029":
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
