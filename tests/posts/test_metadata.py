@@ -151,3 +151,27 @@ def test_use_math_accepted_and_unknown_keys_kept_silently() -> None:
         "toc": {"depth": 2},
     }
     assert "use_math" not in meta.extra
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "reason"),
+    [
+        ("title: !!set {a, b, c}", "a !!set"),
+        ("title: !!binary aGVsbG8=", "!!binary data"),
+        ("title: {a: 1, b: 2}", "a mapping"),
+        ("title: yes", "the YAML boolean true"),
+    ],
+)
+def test_odd_yaml_titles_warn_and_are_not_shown(yaml_text: str, reason: str) -> None:
+    front, problems = frontmatter.load(f"---\n{yaml_text}\n---\nBody.\n")
+    meta, meta_problems = read_meta(front, "2021-01-01-x")
+    assert not problems and meta.title is None
+    assert [(p.subtype, p.line) for p in meta_problems] == [("frontmatter", 2)]
+    assert reason in meta_problems[0].message
+
+
+def test_a_set_of_tags_is_sorted_and_booleans_left_out() -> None:
+    front, _ = frontmatter.load("---\ntags: !!set {zeta, alpha, mu}\ncategories: [yes, ml]\n---\n")
+    meta, problems = read_meta(front, "2021-01-01-x")
+    assert meta.tags == ("alpha", "mu", "zeta") and meta.categories == ("ml",)
+    assert [p.subtype for p in problems] == ["frontmatter", "frontmatter"]

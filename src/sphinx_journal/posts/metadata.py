@@ -115,6 +115,8 @@ def _plain(value: Any) -> Any:
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
+    if isinstance(value, (set, frozenset)):  # !!set: sorted, never hash order
+        return sorted(str(_plain(item)) for item in value)
     return str(value)
 
 
@@ -123,10 +125,77 @@ def _plain(value: Any) -> Any:
 MAX_NAMES = 100
 
 
+_TEXT_KEYS: Final = ("title", "subtitle", "description", "excerpt")
+_NAME_KEYS: Final = ("tags", "tag", "categories", "category", "authors", "author")
+
+
+def _odd(value: Any) -> str | None:
+    """What YAML made of a value that has no text of its own, or ``None`` when it has one.
+
+    ``!!set`` is a set (its order differs between runs), ``!!binary`` bytes,
+    a bare ``yes`` a boolean: shown as they come, they would be hash-ordered,
+    ``b'…'`` or ``True``.
+    """
+    if isinstance(value, bool):
+        return f"the YAML boolean {str(value).lower()} (write it in quotes to mean the word)"
+    if isinstance(value, (set, frozenset)):
+        return "a !!set (it has no order)"
+    if isinstance(value, (bytes, bytearray)):
+        return "!!binary data"
+    return None
+
+
+def _typed_front(front: FrontMatter | None, problems: list[Problem]) -> dict[str, Any]:
+    """The front matter with values that cannot be shown as text warned about and made plain.
+
+    A title, subtitle or description that is a boolean, a set, bytes or a
+    mapping is left out (the post's heading or file name gives the title);
+    tag, category and author lists lose such items, and a ``!!set`` of names
+    is taken in sorted order, so no output depends on hash order.
+    """
+    data = dict(front.data) if front is not None else {}
+    for key in (*_TEXT_KEYS, *_NAME_KEYS):
+        if key not in data or data[key] is None:
+            continue
+        value = data[key]
+        line = front.line_of(key) if front is not None else None
+        items = value if isinstance(value, (list, tuple)) else [value]
+        if key in _TEXT_KEYS:
+            bad = [
+                _odd(item) or ("a mapping" if isinstance(item, Mapping) else None) for item in items
+            ]
+            if any(bad):
+                reason = next(b for b in bad if b)
+                problems.append(
+                    Problem("frontmatter", f"{key!r} is {reason}; it is not used", line)
+                )
+                del data[key]
+            continue
+        if isinstance(value, (set, frozenset)):
+            problems.append(
+                Problem(
+                    "frontmatter", f"{key!r} is a !!set; its names are taken in sorted order", line
+                )
+            )
+            data[key] = sorted(str(item) for item in value)
+            continue
+        kept: list[Any] = []
+        for item in items:
+            odd = _odd(item)
+            if odd is None:
+                kept.append(item)
+            else:
+                problems.append(
+                    Problem("frontmatter", f"{key!r} holds {odd}; it is left out", line)
+                )
+        data[key] = kept if isinstance(value, (list, tuple)) else (kept[0] if kept else None)
+    return data
+
+
 def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Problem]]:
     """Typed metadata of a post from its front matter and its file name ``stem``."""
-    data = front.data if front is not None else {}
     problems: list[Problem] = []
+    data = _typed_front(front, problems)
 
     date: PostDate | None = None
     from_filename = False
