@@ -145,18 +145,28 @@ def _quiet() -> Iterator[None]:
 
 def _summaries(app: Any) -> tuple[PostSummary, ...]:
     from sphinx_journal.domain import journal_domain  # noqa: PLC0415
+    from sphinx_journal.i18n import _  # noqa: PLC0415
 
     env = app.env
     domain = journal_domain(env)
-    sections: dict[str, list[str]] = {}
-    for kind, store in (
-        ("schedule", "schedules"),
-        ("lectures", "lectures"),
-        ("retrospective", "retrospectives"),
+    office_hour = str(_("Office hour"))  # the series recognition gives office hours
+    kinds: dict[str, set[str]] = {}
+    for store, kind in (
+        ("schedules", "schedule"),
+        ("retrospectives", "retrospective"),
+        ("peer_sessions", "peer-session"),
     ):
         for docname, value in domain.all_records(store):
             if value:
-                sections.setdefault(docname, []).append(kind)
+                kinds.setdefault(docname, set()).add(kind)
+    for docname, lectures in domain.all_records("lectures"):
+        for lecture in lectures:
+            kind = "office-hour" if lecture.series == office_hour else "lectures"
+            kinds.setdefault(docname, set()).add(kind)
+    order = ("schedule", "lectures", "peer-session", "office-hour", "retrospective")
+    sections = {
+        docname: [kind for kind in order if kind in found] for docname, found in kinds.items()
+    }
     papers: dict[str, list[str]] = {}
     for docname, citations in domain.all_records("citations"):
         papers[docname] = list(dict.fromkeys(str(citation.paper) for citation in citations))

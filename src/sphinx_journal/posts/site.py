@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
@@ -91,8 +92,18 @@ def _post_files(
 
 
 def _head(path: Path) -> str:
-    with path.open("rb") as stream:
-        return stream.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    """The beginning of ``path``, or nothing when it is no regular file or cannot be read.
+
+    A FIFO would block the build and an unreadable file would stop it here,
+    before reading; the reading phase reports both, located.
+    """
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return ""
+        with path.open("rb") as stream:
+            return stream.read(_HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Site:
