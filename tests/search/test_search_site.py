@@ -85,3 +85,15 @@ def test_search_page_in_the_browser(example_project, build, tmp_path: Path) -> N
             assert "2021-09-24-boostcamp-day36.html" in dom, query
     finally:
         server.shutdown()
+
+
+def test_post_header_stays_out_of_the_index(example_project, build) -> None:
+    """The header (date, reading time, badges) and the previous/next links are shown,
+    not indexed: a post is found for what it says, not for its "min read"."""
+    built = build(example_project, language="en")
+    page = (built.outdir / f"{POST}.html").read_text(encoding="utf-8")
+    assert "min read" in page and "journal-post-header" in page
+    index = index_of(built.outdir)
+    assert POST not in docs_for(index, "min")
+    assert POST not in docs_for(index, "read")
+    assert POST in docs_for(index, "engin")  # the body is still indexed

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.utils import new_document
 
 from sphinx_journal import __version__
 from sphinx_journal.config import journal_config, journal_title
@@ -37,6 +38,7 @@ from sphinx_journal.warnings_ import warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.writers.html5 import HTML5Translator
 
 
 def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
@@ -146,11 +148,15 @@ def all_pages(app: Sphinx) -> list[GeneratedPage]:
 
 
 def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.Node) -> str:
-    """HTML of ``node`` as part of ``pagename``.
+    """HTML of ``node`` as part of ``pagename``, by the builder's own translator.
 
-    The translator reads per-page state from the builder (the current page,
-    its section and figure numbers), which is set while documents are being
-    written and holds the last document's values here: give it the page's own.
+    Not :meth:`~sphinx.builders.html.StandaloneHTMLBuilder.render_partial`:
+    that runs a whole docutils publisher's reader, parser and writer
+    transforms over every page, and the journal's nodes are built final
+    (ids, references, no markup left to interpret). The translator reads
+    per-page state from the builder (the current page, its section and
+    figure numbers), which holds the last document's values here: give it
+    the page's own.
     """
     saved = (
         builder.current_docname,
@@ -159,7 +165,11 @@ def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
     )
     builder.current_docname, builder.secnumbers, builder.fignumbers = pagename, {}, {}
     try:
-        return builder.render_partial(node)["fragment"]
+        document = new_document("<journal page>", builder.docsettings)
+        document += node
+        visitor: HTML5Translator = builder.create_translator(document, builder)  # type: ignore[assignment]
+        document.walkabout(visitor)
+        return "".join(visitor.fragment)
     finally:
         builder.current_docname = saved[0]
         if saved[1] is not None:

@@ -7,12 +7,18 @@ or builder-specific part is a placeholder resolved by a post-transform.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+#: The class Sphinx's search indexer skips (``WordCollector``): what the journal adds
+#: to a post (its header, its previous/next links) is not what the post says, and
+#: would make every post match its date, its tags and its neighbours' titles.
+NO_SEARCH: Final = "no-search"
 
 
 class page_link(nodes.Inline, nodes.TextElement):

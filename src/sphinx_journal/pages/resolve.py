@@ -9,7 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.links import Linker, builder_of
-from sphinx_journal.pages.nodes import journal_listing, page_link, post_neighbours
+from sphinx_journal.pages.nodes import NO_SEARCH, journal_listing, page_link, post_neighbours
 from sphinx_journal.pages.registry import LISTING_RENDERERS, ListingContext
 from sphinx_journal.pages.render import link
 from sphinx_journal.posts.index import post_index
@@ -54,7 +54,7 @@ class ResolveJournalNodes(SphinxPostTransform):
         older, newer = post_index(self.env).neighbours(self.env.docname)
         if older is None and newer is None:
             return []
-        nav = nodes.container(classes=["journal-post-nav"])
+        nav = nodes.container(classes=["journal-post-nav", NO_SEARCH])
         for post, label, css in (
             (older, _("Previous post"), "journal-prev"),
             (newer, _("Next post"), "journal-next"),

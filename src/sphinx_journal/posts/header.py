@@ -15,7 +15,7 @@ from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.pages.links import PagePaths
-from sphinx_journal.pages.nodes import page_link
+from sphinx_journal.pages.nodes import NO_SEARCH, page_link
 from sphinx_journal.posts.metadata import PostMeta
 from sphinx_journal.posts.slugs import slugify
 
@@ -46,7 +46,7 @@ def build_header(
     meta: PostMeta, words: int, words_per_minute: int, language: str | None, paths: PagePaths
 ) -> nodes.container:
     """The header node of a post."""
-    header = nodes.container(classes=["journal-post-header"])
+    header = nodes.container(classes=["journal-post-header", NO_SEARCH])
     if meta.subtitle:
         header += nodes.paragraph(meta.subtitle, meta.subtitle, classes=["journal-post-subtitle"])
     info = nodes.paragraph(classes=["journal-post-info"])
