@@ -11,7 +11,7 @@ project = "sphinx-journal"
 author = "sphinx-journal contributors"
 copyright = "2026, sphinx-journal contributors"  # noqa: A001
 
-extensions = ["sphinx_journal", "reference_tables"]
+extensions = ["sphinx_journal", "reference_tables", "benchmark_results"]
 html_theme = "furo"
 html_title = "sphinx-journal"
 journal_title = "The sphinx-journal guide"
