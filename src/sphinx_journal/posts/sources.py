@@ -9,6 +9,7 @@ file, and is tried again on the next build (it stays "added").
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,15 @@ if TYPE_CHECKING:
 
 
 def unreadable(path: Path) -> str | None:
-    """Why ``path`` cannot be opened for reading, or ``None`` when it can."""
+    """Why ``path`` cannot be opened for reading, or ``None`` when it can.
+
+    Only regular files are opened: opening a FIFO would block the build
+    (post files that are not regular files are left out by
+    :mod:`sphinx_journal.posts.confine`, with their own warning).
+    """
     try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
         with path.open("rb"):
             return None
     except OSError as error:
