@@ -235,8 +235,8 @@ class JournalConfig:
     """Regex with groups ``speaker``, ``affiliation``, ``title`` for schedule items."""
     course_start: dt.date | None = _field(None, optional_date)  # noqa: RUF009
     """When set, week 1 starts on this day; otherwise weeks are ISO weeks."""
-    week_label: str = _field("Week {n}", week_label)
-    """Label of a course week; ``{n}`` is its number."""
+    week_label: str = _field("", week_label)
+    """Label of a course week; ``{n}`` is its number. Default: ``Week {n}``, ``{n}주차``."""
     feed_length: int = _field(20, positive_int)
     """How many posts the Atom feeds hold."""
     base_url: str = _field("", text)
@@ -340,3 +340,9 @@ def setup_config(app: Sphinx) -> None:
     for field in dataclasses.fields(JournalConfig):
         app.add_config_value(f"journal_{field.name}", _default_of(field), "env")
     app.connect("config-inited", _on_config_inited)
+
+
+def week_labels(config: Config) -> tuple[str, str]:
+    """The course-week and ISO-week label patterns, in the site's language."""
+    chosen = journal_config(config).week_label
+    return (chosen or str(_("Week {n}")), str(_("Week {week}, {year}")))

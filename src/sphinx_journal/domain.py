@@ -27,6 +27,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_journal.i18n import _
 from sphinx_journal.pages.links import has_journal_pages
 from sphinx_journal.warnings_ import warn
 
@@ -102,6 +103,16 @@ class JournalDomain(Domain):
     }
     data_version = 3
 
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The translated kind a search result shows ("강의", not "Journal lecture")."""
+        names = {
+            "post": _("Journal post"),
+            "lecture": _("Journal lecture"),
+            "paper": _("Journal paper"),
+        }
+        found = names.get(type.lname)
+        return str(found) if found is not None else super().get_type_name(type, primary)
+
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._generation = 0
@@ -170,7 +181,7 @@ class JournalDomain(Domain):
     def _collect_targets(self, objtype: str) -> dict[str, list[Target]]:
         found: dict[str, list[Target]] = {}
         for store in STORES:
-            for _, value in self.all_records(store):
+            for _docname, value in self.all_records(store):
                 records = value if isinstance(value, (list, tuple)) else (value,)
                 for record in records:
                     if not hasattr(record, "xref_targets"):

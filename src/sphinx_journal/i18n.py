@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
-from sphinx.locale import get_translation
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
+from sphinx.locale import get_translation, get_translator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,6 +23,11 @@ CATALOG: Final = "sphinx_journal"
 LOCALE_DIR: Final = Path(__file__).parent / "locale"
 
 _ = get_translation(CATALOG)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The message for ``count`` in the reader's language ("1 day", "2 days", "2일")."""
+    return str(get_translator(CATALOG).ngettext(singular, plural, count))
 
 
 @functools.cache
@@ -42,6 +47,20 @@ def format_day(day: dt.date, language: str | None, width: str = "long") -> str:
 def format_month(year: int, month: int, language: str | None) -> str:
     """A month heading in the reader's pattern (``September 2021``, ``2021년 9월``)."""
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(language))
+
+
+@functools.cache
+def month_abbreviations(language: str | None) -> tuple[str, ...]:
+    """Short month names, January first (``Jan`` …, ``1월`` …), for the heatmap's top row."""
+    names = get_month_names("abbreviated", "stand-alone", locale=_locale(language))
+    return tuple(str(names[month]) for month in range(1, 13))
+
+
+@functools.cache
+def weekday_abbreviations(language: str | None) -> tuple[str, ...]:
+    """Short weekday names, Monday first (``Mon`` …, ``월`` …)."""
+    names = get_day_names("abbreviated", "stand-alone", locale=_locale(language))
+    return tuple(str(names[day]) for day in range(7))
 
 
 def setup_i18n(app: Sphinx) -> None:

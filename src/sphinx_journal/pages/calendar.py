@@ -15,8 +15,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.i18n import _, format_day
-from sphinx_journal.pages.heatmap import Day, streaks, year_weeks
+from sphinx_journal.i18n import _, format_day, month_abbreviations, ngettext, weekday_abbreviations
+from sphinx_journal.pages.heatmap import Day, Streaks, build_date, streaks, year_weeks
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.pages.registry import ListingContext, register_home_block, register_listing
 from sphinx_journal.posts.index import post_index
@@ -58,6 +58,84 @@ def _tooltip(day: Day, post: Post | None, language: str | None) -> str:
     return " · ".join(parts)
 
 
+def streak_text(found: Streaks) -> str:
+    """ "Current streak: 3 days · Longest streak: 5 days"; no current streak once it has ended."""
+    parts = []
+    if found.current:
+        parts.append(
+            ngettext(
+                "Current streak: {count} day", "Current streak: {count} days", found.current
+            ).format(count=found.current)
+        )
+    parts.append(
+        ngettext(
+            "Longest streak: {count} day", "Longest streak: {count} days", found.longest
+        ).format(count=found.longest)
+    )
+    return " · ".join(str(part) for part in parts)
+
+
+def _legend(language: str | None) -> str:
+    cells = "".join(
+        f'<span class="journal-day journal-legend-cell journal-level-{level}"></span>'
+        for level in range(5)
+    )
+    less, more = html.escape(str(_("Less"))), html.escape(str(_("More")))
+    return (
+        f'<p class="journal-calendar-legend" aria-hidden="true">'
+        f"<span>{less}</span>{cells}<span>{more}</span></p>"
+    )
+
+
+def _year_html(
+    year: int,
+    days: dict[dt.date, Day],
+    first: dict[dt.date, Post],
+    link: Any,
+    language: str | None,
+    until: dt.date,
+) -> list[str]:
+    months = month_abbreviations(language)
+    weekdays = weekday_abbreviations(language)
+    parts = [f'<div class="journal-calendar-year" data-year="{year}">']
+    parts.append(f'<p class="journal-calendar-label">{year}</p>')
+    parts.append('<div class="journal-calendar-body">')
+    # weekday labels stay put; the weeks scroll, opening at the newest (right-hand) end
+    parts.append('<div class="journal-calendar-weekdays" aria-hidden="true"><span></span>')
+    for position, name in enumerate(weekdays):
+        text = html.escape(name) if position % 2 == 0 else ""
+        parts.append(f"<span>{text}</span>")
+    parts.append("</div>")
+    parts.append('<div class="journal-calendar-scroll">')
+    parts.append('<div class="journal-calendar-grid" role="grid">')
+    for column in year_weeks(year, days, until):
+        cells = [cell for cell in column if cell is not None]
+        starts = [cell.date for cell in cells if cell.date.day == 1]
+        label = months[starts[0].month - 1] if starts else ""
+        if not label and cells and cells[0].date == dt.date(year, 1, 1):
+            label = months[0]
+        parts.append('<div class="journal-calendar-week">')
+        parts.append(f'<span class="journal-calendar-month">{html.escape(label)}</span>')
+        for cell in column:
+            if cell is None:
+                parts.append('<span class="journal-day journal-day-out"></span>')
+                continue
+            post = first.get(cell.date)
+            tip = html.escape(_tooltip(cell, post, language), quote=True)
+            attrs = (
+                f'class="journal-day journal-level-{cell.level}" '
+                f'data-date="{cell.date.isoformat()}" title="{tip}" aria-label="{tip}"'
+            )
+            if post is not None:
+                href = html.escape(link(post.docname), quote=True)
+                parts.append(f'<a {attrs} href="{href}"></a>')
+            else:
+                parts.append(f"<span {attrs}></span>")
+        parts.append("</div>")
+    parts.append("</div></div></div></div>")
+    return parts
+
+
 def calendar_html(env: BuildEnvironment, link: Any, years: list[int] | None = None) -> str:
     """The heatmap of ``years`` (default: every year with a post), newest year first."""
     days, first = day_data(env)
@@ -65,35 +143,12 @@ def calendar_html(env: BuildEnvironment, link: Any, years: list[int] | None = No
         return ""
     language = env.config.language
     chosen = sorted(years or {day.year for day in days}, reverse=True)
-    found = streaks(days)
+    newest = max(days)
     parts = ['<div class="journal-calendar">']
-    summary = _("Current streak: {current} days · Longest streak: {longest} days").format(
-        current=found.current, longest=found.longest
-    )
-    parts.append(f'<p class="journal-streaks">{html.escape(summary)}</p>')
+    parts.append(f'<p class="journal-streaks">{html.escape(streak_text(streaks(days)))}</p>')
     for year in chosen:
-        parts.append(f'<div class="journal-calendar-year" data-year="{year}">')
-        parts.append(f'<p class="journal-calendar-label">{year}</p>')
-        parts.append('<div class="journal-calendar-grid" role="grid">')
-        for column in year_weeks(year, days):
-            parts.append('<div class="journal-calendar-week">')
-            for cell in column:
-                if cell is None:
-                    parts.append('<span class="journal-day journal-day-out"></span>')
-                    continue
-                post = first.get(cell.date)
-                tip = html.escape(_tooltip(cell, post, language), quote=True)
-                attrs = (
-                    f'class="journal-day journal-level-{cell.level}" '
-                    f'data-date="{cell.date.isoformat()}" title="{tip}" aria-label="{tip}"'
-                )
-                if post is not None:
-                    href = html.escape(link(post.docname), quote=True)
-                    parts.append(f'<a {attrs} href="{href}"></a>')
-                else:
-                    parts.append(f"<span {attrs}></span>")
-            parts.append("</div>")
-        parts.append("</div></div>")
+        parts.extend(_year_html(year, days, first, link, language, newest))
+    parts.append(_legend(language))
     parts.append("</div>")
     return "".join(parts)
 
@@ -103,12 +158,7 @@ def render_calendar(context: ListingContext) -> list[nodes.Node]:
     year = context.options.get("year")
     body = calendar_html(env, context.linker.to, [year] if year else None)
     days, _first = day_data(env)
-    found = streaks(days)
-    text = str(
-        _("Current streak: {current} days · Longest streak: {longest} days").format(
-            current=found.current, longest=found.longest
-        )
-    )
+    text = streak_text(streaks(days))
     if not body or context.linker.builder.format != "html":
         return [nodes.paragraph(text, text, classes=["journal-streaks"])]
     return [nodes.raw("", body, format="html")]
@@ -136,7 +186,9 @@ class CalendarDirective(ListingDirective):
 
 def _fingerprint(env: BuildEnvironment) -> object:
     days, first = day_data(env)
-    return [(str(d), repr(days[d]), first[d].docname, first[d].title) for d in sorted(days)]
+    return [str(build_date())] + [
+        (str(d), repr(days[d]), first[d].docname, first[d].title) for d in sorted(days)
+    ]
 
 
 register_listing("calendar", render_calendar, _fingerprint)

@@ -23,6 +23,7 @@ from sphinx_journal.domain import STORES, journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
 from sphinx_journal.pages.freshness import digest, frame_fingerprint
+from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.pages.links import Linker, PagePaths, has_journal_pages
 from sphinx_journal.pages.registry import (
     HOME_BLOCKS,
@@ -33,6 +34,7 @@ from sphinx_journal.pages.registry import (
 )
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.record import Post
+from sphinx_journal.sections.index import week
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -77,7 +79,11 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
         return result
 
     return GeneratedPage(
-        paths.home, journal_title(app.config), build, inputs=("posts", "schedules")
+        paths.home,
+        journal_title(app.config),
+        build,
+        # the streak is current or not depending on the day of the build
+        inputs=("posts", "schedules", f"built:{build_date()}"),
     )
 
 
@@ -104,7 +110,7 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         paths.archive,
         str(_("Archive")),
         lambda linker: render.archive(
-            index, linker, paths, language, config.course_start, config.week_label
+            index, linker, paths, language, lambda day: week(app.env, day)
         ),
         nav_order=30,
     )

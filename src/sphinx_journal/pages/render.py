@@ -8,7 +8,7 @@ a page of another project, under ``html`` and ``dirhtml`` alike.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
 
@@ -18,7 +18,7 @@ from sphinx_journal.posts.header import CATEGORY_BADGE, TAG_BADGE
 from sphinx_journal.posts.index import PostIndex, Taxon
 from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.slugs import slugify
-from sphinx_journal.posts.weeks import Week, week_of
+from sphinx_journal.posts.weeks import Week
 
 FORMATS = ("list", "cards", "timeline")
 
@@ -208,8 +208,7 @@ def archive(
     linker: Linker,
     paths: PagePaths,
     language: str | None,
-    course_start: dt.date | None,
-    week_label: str,
+    week: Callable[[dt.date], Week],
 ) -> list[nodes.Node]:
     """Posts by year and month, then by week."""
     result: list[nodes.Node] = []
@@ -232,15 +231,15 @@ def archive(
     weeks: dict[str, tuple[Week, list[Post]]] = {}
     for post in index.newest_first:
         if post.meta.date is not None:
-            week = week_of(post.meta.date.day, course_start, week_label)
-            weeks.setdefault(week.key, (week, []))[1].append(post)
+            found = week(post.meta.date.day)
+            weeks.setdefault(found.key, (found, []))[1].append(post)
     if weeks:
         by_week = nodes.bullet_list(classes=["journal-weeks"])
         for key in sorted(weeks, reverse=True):
-            week, posts = weeks[key]
+            found, posts = weeks[key]
             item = nodes.list_item()
             para = nodes.paragraph()
-            para += week_label_node(linker, paths, week)
+            para += week_label_node(linker, paths, found)
             para += nodes.Text(": ")
             for position, post in enumerate(reversed(posts)):
                 if position:

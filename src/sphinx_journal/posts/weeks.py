@@ -28,22 +28,26 @@ class Week:
         return self.key
 
 
-def week_of(day: dt.date, course_start: dt.date | None, label: str) -> Week:
+def week_of(
+    day: dt.date,
+    course_start: dt.date | None,
+    label: str,
+    iso_label: str = "Week {week}, {year}",
+) -> Week:
     """The week ``day`` falls in.
 
-    With a course start, week 1 begins that day (days before it belong to
-    week 0 or below); otherwise the ISO week, labelled ``2021-W38``.
+    With a course start, week 1 begins that day and is labelled by ``label``
+    (``{n}``); days before the course keep their ISO week, labelled by
+    ``iso_label`` (``{week}``, ``{year}``), as do all days without a course
+    start: a reader never sees "Week -19" nor a raw ``2021-W38`` code.
     """
-    if course_start is not None:
+    if course_start is not None and day >= course_start:
         number = (day - course_start).days // 7 + 1
-        try:
-            start = course_start + dt.timedelta(weeks=number - 1)
-        except OverflowError:  # the week of 0001-01-02 may begin before the calendar does
-            start = dt.date.min
-        return Week(
-            f"course-{number:04d}" if number >= 0 else f"course--{-number:03d}",
-            label.format(n=number),
-            start,
-        )
+        start = course_start + dt.timedelta(weeks=number - 1)
+        return Week(f"course-{number:04d}", label.format(n=number), start)
     year, week, weekday = day.isocalendar()
-    return Week(f"{year}-W{week:02d}", f"{year}-W{week:02d}", day - dt.timedelta(days=weekday - 1))
+    return Week(
+        f"{year}-W{week:02d}",
+        iso_label.format(week=week, year=year),
+        day - dt.timedelta(days=weekday - 1),
+    )

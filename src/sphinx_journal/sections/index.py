@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from sphinx_journal.config import journal_config
+from sphinx_journal.config import journal_config, week_labels
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import Week, week_of
@@ -64,8 +64,8 @@ def schedules(env: BuildEnvironment) -> list[Schedule]:
 
 
 def week(env: BuildEnvironment, day: dt.date) -> Week:
-    config = journal_config(env.config)
-    return week_of(day, config.course_start, config.week_label)
+    course, iso = week_labels(env.config)
+    return week_of(day, journal_config(env.config).course_start, course, iso)
 
 
 def group_lectures(env: BuildEnvironment, by: str) -> list[tuple[str, list[Lecture]]]:

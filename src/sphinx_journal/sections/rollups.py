@@ -7,6 +7,7 @@ listing on any page shows exactly what the journal's page shows.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,7 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_journal.config import journal_config
-from sphinx_journal.i18n import _, format_day
+from sphinx_journal.i18n import _, format_day, ngettext
 from sphinx_journal.pages import render
 from sphinx_journal.pages.links import Linker, PagePaths
 from sphinx_journal.pages.listing import ListingDirective
@@ -44,55 +45,135 @@ def _group_titles() -> dict[str, str]:
     }
 
 
-def _lecture_item(env: BuildEnvironment, lecture: Lecture, linker: Linker) -> nodes.list_item:
+_COLUMNS = ("date", "lecture", "speaker", "affiliation", "series")
+
+
+def _column_titles() -> dict[str, str]:
+    return {
+        "date": str(_("Date")),
+        "lecture": str(_("Lecture")),
+        "speaker": str(_("Speaker")),
+        "affiliation": str(_("Affiliation")),
+        "series": str(_("Series")),
+    }
+
+
+def _cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
+    entry = nodes.entry(classes=list(classes))
     para = nodes.paragraph()
-    para += render.link(
-        linker, lecture.docname, lecture.title, lecture.anchor, classes=["journal-lecture-link"]
+    para.extend(children)
+    entry += para
+    return entry
+
+
+def _series_text(lecture: Lecture) -> str:
+    """The series and the lecture's number in it ("NLP 3"), or "Lecture 3" without a series."""
+    if lecture.number is None:
+        return lecture.series
+    if lecture.series:
+        return f"{lecture.series} {lecture.number}"
+    return str(_("Lecture {n}")).format(n=lecture.number)
+
+
+def _lecture_row(
+    env: BuildEnvironment, lecture: Lecture, linker: Linker, columns: tuple[str, ...]
+) -> nodes.row:
+    row = nodes.row(classes=["journal-lecture-row"])
+    for column in columns:
+        if column == "lecture":
+            row += _cell(
+                render.link(
+                    linker,
+                    lecture.docname,
+                    lecture.title,
+                    lecture.anchor,
+                    classes=["journal-lecture-link"],
+                )
+            )
+            continue
+        if column == "date":
+            text = format_day(lecture.date, env.config.language, "medium") if lecture.date else ""
+        elif column == "series":
+            text = _series_text(lecture)
+        else:
+            text = str(getattr(lecture, column))
+        row += _cell(nodes.Text(text), classes=(f"journal-lecture-{column}",))
+    return row
+
+
+def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
+    """Lectures grouped one way, as one table: a heading row per group, each lecture once.
+
+    Columns nobody filled in (no lecture names an affiliation) are left out.
+    """
+    groups = index.group_lectures(env, by)
+    if not groups:
+        return render.empty(str(_("No lectures yet.")))
+    every = [lecture for _label, members in groups for lecture in members]
+    columns = tuple(
+        c
+        for c in _COLUMNS
+        if c in ("date", "lecture")
+        or any(_series_text(x) if c == "series" else getattr(x, c) for x in every)
     )
-    details = [
-        part
-        for part in (
-            lecture.speaker + (f" ({lecture.affiliation})" if lecture.affiliation else ""),
-            lecture.series
-            + (f" {lecture.number}" if lecture.number is not None and lecture.series else ""),
-            (
-                str(_("Lecture {n}")).format(n=lecture.number)
-                if lecture.number is not None and not lecture.series
-                else ""
-            ),
-            format_day(lecture.date, env.config.language) if lecture.date else "",
-        )
-        if part.strip()
-    ]
-    if details:
-        text = " — " + ", ".join(details)
-        para += nodes.inline(text, text, classes=["journal-lecture-details"])
-    item = nodes.list_item()
-    item += para
-    return item
-
-
-def lecture_groups(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
-    """Lectures grouped one way, as rubrics and lists."""
-    result: list[nodes.Node] = []
-    for label, members in index.group_lectures(env, by):
+    titles = _column_titles()
+    table = nodes.table(classes=["journal-lecture-table", f"journal-lectures-by-{by}"])
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    for column in columns:
+        group += nodes.colspec(colwidth=3 if column == "lecture" else 1)
+    head = nodes.thead()
+    header = nodes.row()
+    for column in columns:
+        header += _cell(nodes.Text(titles[column]))
+    head += header
+    group += head
+    body = nodes.tbody()
+    for label, members in groups:
         name = label or str(_("Not given"))
-        result.append(nodes.rubric(name, name, classes=["journal-group"]))
-        items = nodes.bullet_list(classes=["journal-lectures"])
-        items.extend(_lecture_item(env, lecture, linker) for lecture in members)
-        result.append(items)
-    return result or render.empty(str(_("No lectures yet.")))
+        row = nodes.row(classes=["journal-group-row"])
+        heading = _cell(nodes.strong(name, name), classes=("journal-group",))
+        heading["morecols"] = len(columns) - 1
+        row += heading
+        body += row
+        body.extend(_lecture_row(env, lecture, linker, columns) for lecture in members)
+    group += body
+    return [table]
 
 
-def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
-    """Every grouping that says something (a series nobody named is left out)."""
-    titles = _group_titles()
-    result: list[nodes.Node] = [
-        render.section(titles[by], f"by-{by}", lecture_groups(env, linker, by))
+def _views(env: BuildEnvironment) -> list[str]:
+    """The groupings that say something (a series nobody named is left out)."""
+    return [
+        by
         for by in index.GROUPINGS
         if by == "speaker" or any(label for label, _ in index.group_lectures(env, by))
     ]
-    return result
+
+
+def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """One table per grouping: as sphinx-design tabs in HTML, as sections elsewhere."""
+    titles = _group_titles()
+    views = _views(env)
+    if not index.lectures(env):
+        return render.empty(str(_("No lectures yet.")))
+    if linker.builder.format != "html":
+        return [
+            render.section(titles[by], f"by-{by}", lecture_table(env, linker, by)) for by in views
+        ]
+    tabs = nodes.container(classes=["sd-tab-set", "journal-lecture-tabs"])
+    for position, by in enumerate(views):
+        ident = f"journal-lectures-{by}"
+        checked = ' checked="checked"' if position == 0 else ""
+        tabs += nodes.raw(
+            "",
+            f'<input{checked} id="{ident}" name="journal-lectures" type="radio">'
+            f'<label class="sd-tab-label" for="{ident}">{html.escape(titles[by])}</label>',
+            format="html",
+        )
+        content = nodes.container(classes=["sd-tab-content"], ids=[f"by-{by}"])
+        content.extend(lecture_table(env, linker, by))
+        tabs += content
+    return [tabs]
 
 
 def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
@@ -203,7 +284,13 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
             where = entry.schedule.label + " · "
             para += nodes.inline(where, where, classes=["journal-task-section"])
         para.extend(_post_links(env, linker, (entry.schedule,)))
-        days_text = " " + _("(open for {days} days)").format(days=entry.days_open)
+        days_text = " " + (
+            ngettext("(open for {days} day)", "(open for {days} days)", entry.days_open).format(
+                days=entry.days_open
+            )
+            if entry.days_open
+            else str(_("(opened today)"))
+        )
         para += nodes.inline(days_text, days_text, classes=["journal-days-open"])
         item += para
         open_list += item
@@ -293,7 +380,7 @@ class ProgressDirective(ListingDirective):
 def _render_lectures(context: ListingContext) -> list[nodes.Node]:
     by = context.options.get("by")
     if by:
-        return lecture_groups(context.env, context.linker, by)
+        return lecture_table(context.env, context.linker, by)
     return lecture_page(context.env, context.linker)
 
 
