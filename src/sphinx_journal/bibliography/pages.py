@@ -85,10 +85,18 @@ def paper_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         paths.page("papers"),
         str(_("Papers")),
-        lambda linker: paper_list(env, linker),
+        lambda linker: [_bib_link(app, linker), *paper_list(env, linker)],
         nav_order=45,
         inputs=("citations", "posts", "cite"),
     )
+
+
+def _bib_link(app: Sphinx, linker: Linker) -> nodes.paragraph:
+    text = str(_("Cited papers (BibTeX)"))
+    para = nodes.paragraph(classes=["journal-subscribe"])
+    path = f"{journal_config(app.config).path}/papers.bib"
+    para += nodes.reference(text, text, refuri=linker.file(path))
+    return para
 
 
 def write_bib(app: Sphinx) -> list[Any]:

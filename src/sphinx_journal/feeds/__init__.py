@@ -10,12 +10,15 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.util import logging
 
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
+from sphinx_journal.i18n import _
 from sphinx_journal.pages.links import PagePaths, has_journal_pages
 from sphinx_journal.pages.outputs import replace_outputs
+from sphinx_journal.pages.registry import ListingContext, register_home_block
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.upstream import user_set
 
@@ -102,6 +105,27 @@ def _feed_link(
         f'href="{escape(href)}" />\n'
     )
     context["metatags"] = context.get("metatags", "") + link
+
+
+def _subscribe(context: ListingContext) -> list[nodes.Node]:
+    """The home page's visible links to the feed and to ``papers.bib``."""
+    if not context.linker.pages_exist:
+        return []
+    app: Sphinx = getattr(context.env, "_app", None) or context.env.app
+    root = journal_config(context.env.config).path
+    para = nodes.paragraph(classes=["journal-subscribe"])
+    links = []
+    if base_url(app):
+        links.append((str(_("Atom feed")), f"{root}/atom.xml"))
+    links.append((str(_("Cited papers (BibTeX)")), f"{root}/papers.bib"))
+    for position, (text, path) in enumerate(links):
+        if position:
+            para += nodes.Text(" · ")
+        para += nodes.reference(text, text, refuri=context.linker.file(path))
+    return [para]
+
+
+register_home_block("subscribe", 20, _subscribe)
 
 
 def setup_feeds(app: Sphinx) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import new_document
+from sphinx import addnodes
 
 from sphinx_journal import __version__
 from sphinx_journal.config import journal_config, journal_title
@@ -116,7 +117,7 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     )
 
     def listing(posts: tuple[Post, ...]) -> Callable[[Linker], list[nodes.Node]]:
-        return lambda linker: render.post_list(posts, linker, paths, language)
+        return lambda linker: render.post_list(posts, linker, paths, language, "compact")
 
     for taxon in index.tags.values():
         yield GeneratedPage(
@@ -194,8 +195,57 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
         "title": html.escape(page.title),
         "body": body,
         "journal_page": True,
+        "journal_toc": _render_fragment(builder, page.pagename, local_toc(section)),
     }
     return page.pagename, context, "page.html"
+
+
+def local_toc(section: nodes.section) -> nodes.bullet_list:
+    """The page's own table of contents, in the shape Sphinx gives documents.
+
+    One item for the page, its sections nested below, so furo's "On this
+    page" and other themes' local tables of contents show it.
+    """
+
+    def items(parent: nodes.Element) -> nodes.bullet_list:
+        found = nodes.bullet_list()
+        for child in parent.children:
+            if not isinstance(child, nodes.section) or not child["ids"]:
+                continue
+            title = child[0].astext() if child.children else ""
+            para = addnodes.compact_paragraph()
+            para += nodes.reference(
+                title, title, internal=True, refuri="#" + child["ids"][0], anchorname=""
+            )
+            item = nodes.list_item("", para)
+            nested = items(child)
+            if nested.children:
+                item += nested
+            found += item
+        return found
+
+    top = addnodes.compact_paragraph()
+    title = section[0].astext()
+    top += nodes.reference(title, title, internal=True, refuri="#", anchorname="")
+    root = nodes.list_item("", top)
+    sub = items(section)
+    if sub.children:
+        root += sub
+    return nodes.bullet_list("", root)
+
+
+def _page_toc(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give a generated page its local table of contents (after the theme's own handler)."""
+    toc = context.get("journal_toc")
+    if not toc or not context.get("journal_page"):
+        return
+    context["toc"] = toc
+    has_sections = toc.count("<li") > 1
+    context["display_toc"] = has_sections
+    if "furo_hide_toc" in context:
+        context["furo_hide_toc"] = not has_sections
 
 
 MANIFEST = "sphinx-journal-pages.json"
@@ -307,3 +357,4 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def setup_generated(app: Sphinx) -> None:
     app.connect("html-collect-pages", _collect_pages)
+    app.connect("html-page-context", _page_toc, priority=900)

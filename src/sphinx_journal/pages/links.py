@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.builders._epub_base import EpubBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -87,6 +88,10 @@ class Linker:
     @property
     def pages_exist(self) -> bool:
         return has_journal_pages(self.builder)
+
+    def file(self, path: str) -> str:
+        """A relative link to a file the build writes (``journal/atom.xml``)."""
+        return relative_uri(self.builder.get_target_uri(self.fromname), path)
 
     def to(self, pagename: str, anchor: str = "") -> str:
         uri = self.builder.get_relative_uri(self.fromname, pagename)

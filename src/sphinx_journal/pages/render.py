@@ -8,6 +8,7 @@ a page of another project, under ``html`` and ``dirhtml`` alike.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from docutils import nodes
@@ -20,7 +21,7 @@ from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.slugs import slugify
 from sphinx_journal.posts.weeks import Week
 
-FORMATS = ("list", "cards", "timeline")
+FORMATS = ("list", "cards", "timeline", "compact")
 
 
 def link(
@@ -101,12 +102,40 @@ def post_list(
         return [_cards(posts, linker, paths, language)]
     if fmt == "timeline":
         return _timeline(posts, linker, paths, language)
+    if fmt == "compact":
+        return [_compact(posts, linker, language)]
     items = nodes.bullet_list(classes=["journal-post-list"])
     for post in posts:
         item = nodes.list_item(classes=["journal-post-item"])
         item.extend(post_item(post, linker, paths, language))
         items += item
     return [items]
+
+
+def _compact(posts: list[Post], linker: Linker, language: str | None) -> nodes.bullet_list:
+    """One line per post, date and title: the long listings (archive, a tag's posts)."""
+    items = nodes.bullet_list(classes=["journal-post-list", "journal-compact"])
+    for post in posts:
+        item = nodes.list_item(classes=["journal-post-item"])
+        para = nodes.paragraph(classes=["journal-post-item-head"])
+        date = format_day(post.meta.date.day, language, "medium") if post.meta.date else ""
+        para += nodes.inline(
+            date or _("undated"), date or _("undated"), classes=["journal-post-date"]
+        )
+        para += nodes.Text(" ")
+        para += link(linker, post.docname, post.title, classes=["journal-post-title"])
+        item += para
+        items += item
+    return items
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    """A sort key that puts "2주차" before "10주차"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
 
 
 def _cards(
@@ -186,8 +215,8 @@ def section(title: str, ids: str, children: Iterable[nodes.Node]) -> nodes.secti
 def taxonomy_index(
     taxa: Iterable[Taxon], linker: Linker, page_of: str, paths: PagePaths
 ) -> list[nodes.Node]:
-    """Every tag (or category) with its number of posts, most used first."""
-    ordered = sorted(taxa, key=lambda t: (-len(t.posts), t.slug))
+    """Every tag (or category) with its number of posts, in natural order of their names."""
+    ordered = sorted(taxa, key=lambda t: (_natural(t.name), t.slug))
     if not ordered:
         return empty(str(_("Nothing here yet.")))
     items = nodes.bullet_list(classes=["journal-taxonomy"])
@@ -219,13 +248,15 @@ def archive(
             year_section += section(
                 label,
                 f"month-{year}-{month:02d}",
-                post_list(posts, linker, paths, language, "list"),
+                post_list(posts, linker, paths, language, "compact"),
             )
         result.append(year_section)
     if index.undated:
         result.append(
             section(
-                _("Undated"), "undated", post_list(reversed(index.undated), linker, paths, language)
+                _("Undated"),
+                "undated",
+                post_list(reversed(index.undated), linker, paths, language, "compact"),
             )
         )
     weeks: dict[str, tuple[Week, list[Post]]] = {}

@@ -269,18 +269,42 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
             if more and MORE in node.astext().replace(" ", ""):
                 return " ".join(paragraphs)
             continue
-        if _generated(node):
+        if _generated(node) or _not_prose(node):
             continue
         text = " ".join(
             "".join(
                 t.astext() for t in node.findall(nodes.Text) if not _generated(t.parent)
             ).split()
         )
-        if text:
+        if text and not _label_like(text):
             paragraphs.append(text)
             if not more:
                 break
     return _shorten(paragraphs[0]) if paragraphs else ""
+
+
+#: What an author writes above a hand-made table of contents; never an excerpt.
+CONTENTS_WORDS: Final = frozenset({"목차", "차례", "contents", "table of contents", "toc", "index"})
+_DATE_LIKE: Final = re.compile(r"^[\s\d/.\-:()~년월일요]*(\([^)]{1,3}\))?[\s\d/.\-:()~]*$")
+_NOT_PROSE: Final = (nodes.list_item, nodes.table, nodes.topic, nodes.sidebar, nodes.admonition)
+
+
+def _not_prose(node: nodes.Element) -> bool:
+    """A paragraph in a list, a table or a box, or one that is all bold (a pseudo-heading).
+
+    A schedule's date bullet ("9/30(목)") or a list of links is not what a post
+    is about; the excerpt is the first paragraph of running text.
+    """
+    if any(isinstance(element, _NOT_PROSE) for element in _ancestors(node)):
+        return True
+    children = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
+    return len(children) == 1 and isinstance(children[0], (nodes.strong, nodes.emphasis))
+
+
+def _label_like(text: str) -> bool:
+    """Only a date, or a "Contents" label: text that says nothing about the post."""
+    bare = text.strip(" :*#-").casefold()
+    return bare in CONTENTS_WORDS or bool(_DATE_LIKE.match(text))
 
 
 def _generated(node: nodes.Node) -> bool:
