@@ -115,7 +115,9 @@ def test_archive_by_year_month_and_week(site) -> None:
     assert "2022" in headings and "2021" in headings
     assert "September 2021" in headings and "October 2021" in headings
     assert "By week" in headings
-    assert "2021-W38" in text(archive)
+    # Weeks are labelled in words, never as raw ISO codes.
+    assert "Week 38, 2021" in text(archive)
+    assert "2021-W38" not in text(archive)
 
 
 def test_drafts_are_not_written_nor_listed_nor_searchable(site) -> None:
@@ -191,7 +193,14 @@ def test_jekyll_links_excerpt_and_inline_math(site) -> None:
     maths = [text(m) for m in by_class(body, "math", "span")]
     assert any("e^{i\\pi} + 1 = 0" in m for m in maths)
     assert not by_class(body, "math", "div")  # inline, not display
-    excerpt = text(one(main(parse(site.page("journal/tags/python.html"))), "journal-excerpt"))
+    # Tag pages are compact (date and title); the home page's cards carry the excerpt.
+    assert not by_class(main(parse(site.page("journal/tags/python.html"))), "journal-excerpt")
+    [card] = [
+        item
+        for item in by_class(main(parse(site.page("journal/index.html"))), "journal-post-item")
+        if "Reading notes" in text(one(item, "journal-post-title"))
+    ]
+    excerpt = text(one(card, "journal-excerpt"))
     assert excerpt.startswith("What I read this week")
     assert "the day 36 notes and day 37." in excerpt
     assert "old blog" not in excerpt

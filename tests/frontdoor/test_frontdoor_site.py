@@ -37,7 +37,11 @@ def test_home_calendar_marks_each_post_day(site) -> None:
         assert "post" in (cell.get("title") or "")
     assert cells["2021-09-25"].tag == "span"
     assert "journal-level-0" in (cells["2021-09-25"].get("class") or "")
-    assert "Longest streak: 1 days" in text(calendar)
+    # One day is singular, and nothing is drawn after the newest post.
+    assert re.search(r"Longest streak: 1 day(?!s)", text(calendar))
+    assert "2022-01-06" not in cells
+    # Written long before the build: no streak is current.
+    assert "Current streak" not in text(calendar)
 
 
 def parse_feed(path: Path) -> ET.Element:

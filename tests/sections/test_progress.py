@@ -66,6 +66,14 @@ def test_weeks_are_iso_weeks_or_course_weeks() -> None:
         schedule("c", None, ("w", False)),
     ]
     iso = by_week(schedules, lambda day: week_of(day, None, ""))
-    assert [(t.label, t.done, t.total) for t in iso] == [("2021-W38", 1, 2), ("2021-W39", 1, 1)]
+    assert [(t.label, t.done, t.total) for t in iso] == [
+        ("Week 38, 2021", 1, 2),
+        ("Week 39, 2021", 1, 1),
+    ]
+    korean = by_week(schedules, lambda day: week_of(day, None, "", "{year}년 {week}주"))
+    assert [t.label for t in korean] == ["2021년 38주", "2021년 39주"]
     course = by_week(schedules, lambda day: week_of(day, D(2021, 7, 26), "{n}주차"))
     assert [t.label for t in course] == ["9주차", "10주차"]
+    # Days before the course keep their ISO week, never a negative course week.
+    early = by_week(schedules, lambda day: week_of(day, D(2021, 9, 27), "{n}주차"))
+    assert [t.label for t in early] == ["Week 38, 2021", "1주차"]

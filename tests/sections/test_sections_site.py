@@ -15,14 +15,38 @@ from tests.htmlutil import by_class, inventory, links, main, parse, resolve, tex
 from tests.test_build_consistency import html_files
 
 
-def lecture_group(page: Path, section_id: str, name: str) -> list[str]:
-    """The lecture titles listed under the rubric ``name`` of a grouping section."""
-    [section] = [el for el in main(parse(page)).iter("section") if el.get("id") == section_id]
-    children = list(section)
-    for position, child in enumerate(children):
-        if "journal-group" in (child.get("class") or "") and text(child) == name:
-            return [text(a) for a in children[position + 1].iter("a")]
-    raise AssertionError(f"no group {name!r} in {section_id}")
+def lecture_table(page: Path, view: str) -> dict[str, list[list[str]]]:
+    """The rows of one view's table (tab ``view``) under each group: each row's cell texts."""
+    [tab] = [el for el in main(parse(page)).iter("div") if el.get("id") == view]
+    [table] = tab.iter("table")
+    groups: dict[str, list[list[str]]] = {}
+    rows: list[list[str]] = []
+    for row in table.iter("tr"):
+        classes = row.get("class") or ""
+        if "journal-group-row" in classes:
+            rows = groups.setdefault(text(row), [])
+        elif "journal-lecture-row" in classes:
+            rows.append([text(cell) for cell in row.findall("td")])
+    return groups
+
+
+def lecture_group(page: Path, view: str, name: str) -> list[str]:
+    """The lecture titles listed under the group ``name`` of a view."""
+    groups = lecture_table(page, view)
+    assert name in groups, f"no group {name!r} in {view}: {list(groups)}"
+    return [row[1] for row in groups[name]]
+
+
+def every_lecture_once_per_view(page: Path, views: tuple[str, ...]) -> list[list[str]]:
+    """The rows of the first view, after checking every view lists the same lectures once."""
+    first: list[list[str]] = []
+    for view in views:
+        rows = [row for group in lecture_table(page, view).values() for row in group]
+        assert len(rows) == len({tuple(r) for r in rows}), view
+        if not first:
+            first = rows
+        assert sorted(rows) == sorted(first), view
+    return first
 
 
 @pytest.fixture
@@ -37,14 +61,13 @@ def test_example_progress_lectures_and_retrospective(example_project, build) -> 
     [bar] = [text(b) for b in by_class(main(parse(post)), "journal-progress-label")]
     assert bar == "6 / 6 done"
     lectures = built.page("journal/lectures.html")
-    body = text(main(parse(lectures)))
-    for speaker, affiliation in (
-        ("이준엽", "Upstage"),
-        ("오혜연", "KAIST"),
-        ("박은정", "Upstage"),
+    rows = every_lecture_once_per_view(lectures, ("by-speaker", "by-affiliation", "by-week"))
+    assert sorted((speaker, affiliation) for _, _, speaker, affiliation in rows) == [
         ("박성준", "Upstage"),
-    ):
-        assert f"{speaker} ({affiliation})" in body
+        ("박은정", "Upstage"),
+        ("오혜연", "KAIST"),
+        ("이준엽", "Upstage"),
+    ]
     lecture_links = [(t, h) for t, h in links(main(parse(lectures))) if "boostcamp-day36" in h]
     assert {t for t, _ in lecture_links} == {
         "Full Stack ML Engineer",
@@ -82,11 +105,16 @@ def test_example_progress_lectures_and_retrospective(example_project, build) -> 
 
 def test_directives_and_recognised_sections_give_the_same_records(site) -> None:
     assert site.warnings == ""
-    lectures = text(main(parse(site.page("journal/lectures.html"))))
-    assert "Full Stack ML Engineer — 이준엽 (Upstage)" in lectures
-    assert "AI Ethics — 오혜연 (KAIST)" in lectures
-    assert "어텐션의 직관 — 주재걸 (KAIST), NLP" in lectures
-    assert "By series" in lectures and "By tag" in lectures
+    page = site.page("journal/lectures.html")
+    rows = every_lecture_once_per_view(page, ("by-speaker", "by-affiliation", "by-week"))
+    assert sorted(row[1:] for row in rows) == [
+        ["AI Ethics", "오혜연", "KAIST", ""],
+        ["Full Stack ML Engineer", "이준엽", "Upstage", ""],
+        ["어텐션의 직관", "주재걸", "KAIST", "NLP"],
+    ]
+    assert lecture_group(page, "by-series", "NLP") == ["어텐션의 직관"]
+    tabs = [text(label) for label in by_class(main(parse(page)), "sd-tab-label")]
+    assert "By series" in tabs and "By tag" in tabs
     retros = main(parse(site.page("journal/retrospectives.html")))
     entries = [text(e) for e in by_class(retros, "journal-retrospective-entry")]
     assert len(entries) == 2
@@ -109,7 +137,7 @@ def test_progress_counts_nested_items_and_open_items(site) -> None:
         "September 29, 2021 [Boostcamp AI Tech] 39일차 학습정리 2 / 3 done",
     ]
     weeks = [text(li) for li in by_class(progress, "journal-progress-weeks")[0].findall("li")]
-    assert weeks == ["2021-W38 2 / 4 done", "2021-W39 3 / 5 done"]
+    assert weeks == ["Week 38, 2021 2 / 4 done", "Week 39, 2021 3 / 5 done"]
 
 
 def test_open_items_count_days_until_the_newest_post(site) -> None:
@@ -213,11 +241,12 @@ def test_bad_input_is_located_and_kept(copy_root, build) -> None:
     dup_page = text(main(parse(built.page("_posts/2021-10-02-dup.html"))))
     assert "Second." in dup_page and "Third." in dup_page
     lectures = main(parse(built.page("journal/lectures.html")))
-    titles = [text(a) for a in by_class(lectures, "journal-lectures", "ul")[0].iter("a")]
+    [table] = by_class(lectures, "journal-lectures-by-speaker", "table")
+    titles = [text(a) for a in table.iter("a")]
     assert sorted(titles) == sorted(
         ["Untitled lecture", "Shared", "Shared again", "Shared thrice", "같은 제목", "같은 제목"]
     )
-    hrefs = [a.get("href") for a in by_class(lectures, "journal-lectures", "ul")[0].iter("a")]
+    hrefs = [a.get("href") for a in table.iter("a")]
     assert len(set(hrefs)) == len(hrefs)  # every lecture, even a duplicate, has its own anchor
 
 

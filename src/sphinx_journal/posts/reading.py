@@ -269,7 +269,7 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
             if more and MORE in node.astext().replace(" ", ""):
                 return " ".join(paragraphs)
             continue
-        if _generated(node) or _not_prose(node):
+        if not isinstance(node, nodes.paragraph) or _generated(node) or _not_prose(node):
             continue
         text = " ".join(
             "".join(
