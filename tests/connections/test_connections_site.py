@@ -10,6 +10,7 @@ retrospectives.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -184,7 +185,11 @@ def test_weekly_digests(site: Path) -> None:
         text(para): resolve(page, para.find(".//a").get("href", "")).name  # type: ignore[union-attr]
         for para in week_nav.iter("p")
     }
-    assert nav == {"Previous week 2021-W38": "2021-W38.html", "Next week 2021-W41": "2021-W41.html"}
+    # labelled in words; the addresses keep the ISO week
+    assert nav == {
+        "Previous week Week 38, 2021": "2021-W38.html",
+        "Next week Week 41, 2021": "2021-W41.html",
+    }
 
 
 def test_digests_linked_from_archive_and_progress(site: Path) -> None:
@@ -209,7 +214,7 @@ def test_digest_feed_is_atom_one_entry_per_week(site: Path) -> None:
         f"https://example.org/journal/weeks/2021-W{n}.html" for n in (41, 39, 38)
     ]  # newest first, one per week
     for entry in entries:
-        assert entry.findtext(f"{ATOM}title", "").startswith("Weekly digest: 2021-W")
+        assert re.fullmatch(r"Weekly digest: Week \d+, 2021", entry.findtext(f"{ATOM}title", ""))
         assert entry.findtext(f"{ATOM}updated", "").startswith("2021-")
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("href") == entry.findtext(f"{ATOM}id")
@@ -223,7 +228,7 @@ def test_listing_directives(site: Path) -> None:
     series = [resolve(index, h).stem for t, h in links(body) if h.startswith("_posts/")]
     assert series[:3] == ["2021-09-22-bert", "2021-09-20-attention", "2021-09-28-gpt"]
     inline = text(body)
-    assert "Weekly digest: 2021-W39" in inline
+    assert "Weekly digest: Week 39, 2021" in inline and "2021-W" not in inline
     assert "Papers first cited this week ViT (arxiv:2010.11929)" in inline
 
 
@@ -236,7 +241,8 @@ def test_korean(tmp_path: Path, build) -> None:
         assert label in attention
     digest = text(main(parse(built.outdir / "journal/weeks/2021-W39.html")))
     for label in (
-        "주간 정리: 2021-W39",
+        "주간 정리: 2021년 39주",
+        "이전 주 2021년 38주",
         "이번 주 처음 인용한 논문",
         "주말까지 남은 항목",
         "다음 주",
