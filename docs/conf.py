@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-journal"
 author = "sphinx-journal contributors"
-copyright = "2026, sphinx-journal contributors"  # noqa: A001
+copyright = "2026, sphinx-journal contributors"
 
 extensions = ["sphinx_journal", "reference_tables", "benchmark_results"]
 html_theme = "furo"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+import itertools
 from typing import Any
 
 from docutils import nodes
@@ -25,7 +26,7 @@ def _field_docs() -> dict[str, str]:
     tree = ast.parse(inspect.getsource(config_module.JournalConfig))
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
-    for node, following in zip(body, body[1:], strict=False):
+    for node, following in itertools.pairwise(body):
         if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
                 and isinstance(following, ast.Expr)
                 and isinstance(following.value, ast.Constant)):
@@ -42,25 +43,24 @@ def _table(headers: list[str], rows: list[list[str]]) -> nodes.table:
     group += head
     body = nodes.tbody()
     group += body
-    for target, lines, code_first in ((head, [headers], False), (body, rows, True)):
+    for part, lines, code_first in ((head, [headers], False), (body, rows, True)):
         for line in lines:
             row = nodes.row()
             for column, cell in enumerate(line):
-                content = nodes.literal(cell, cell) if code_first and column < 2 else \
-                    nodes.Text(cell)
+                content = (
+                    nodes.literal(cell, cell) if code_first and column < 2 else nodes.Text(cell)
+                )
                 row += nodes.entry("", nodes.paragraph("", "", content))
-            target += row
+            part.append(row)
     return table
 
 
 def _default(value: Any) -> str:
     if dataclasses.is_dataclass(value):
         return repr(value)
-    if isinstance(value, tuple):
-        value = list(value)
     if isinstance(value, dict) and len(value) > 3:
         return "see below"
-    return repr(value)
+    return repr(list(value) if isinstance(value, tuple) else value)
 
 
 class ConfigTable(SphinxDirective):

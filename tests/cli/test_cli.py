@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 
 from sphinx_journal.cli import main
+from sphinx_journal.cli.requirement import requirement_line
 from tests.conftest import ROOTS
 from tests.htmlutil import main as main_content
 from tests.htmlutil import parse, text
 
 
-def sphinx_build(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def sphinx_build(src: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(out)],
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", *options, str(src), str(out)],
         capture_output=True,
         text=True,
         check=False,
@@ -49,9 +52,20 @@ def test_init_builds_without_warnings(tmp_path: Path, language: str) -> None:
         assert (project / name).is_file()
     [post] = (project / "_posts").glob("*-welcome.md")
     assert post.name.startswith(dt.date.today().isoformat())
-    result = sphinx_build(project, tmp_path / "out")
+    result = sphinx_build(project, tmp_path / "out", "-D", "html_baseurl=https://example.org/j/")
     assert result.returncode == 0, result.stderr
     assert "My &lt;Notes&gt;" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    # --title names the home and the feed; the footer names the author, not a bare "Copyright ©"
+    home = parse(tmp_path / "out/journal/index.html")
+    assert text(next(main_content(home).iter("h1"))).startswith("My <Notes>")
+    feed = ET.parse(tmp_path / "out/journal/atom.xml").getroot()
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "My <Notes>"
+    [footer] = [d for d in home.iter("div") if d.get("class") == "copyright"]
+    assert text(footer) == f"Copyright © {dt.date.today().year}, Kim"
+    requirements = (project / "requirements.txt").read_text(encoding="utf-8")
+    [line] = [r for r in requirements.splitlines() if r.strip() and not r.startswith("#")]
+    assert line.startswith("sphinx-journal")
+    assert "git+https://" in requirements and "PyPI" in requirements  # says how, before a release
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -250,3 +264,74 @@ def test_every_verb_through_the_console_script(tmp_path: Path, shared_example: P
     assert run("init", "fresh", "--language", "en").returncode == 0
     result = sphinx_build(tmp_path / "my-journal", tmp_path / "out")
     assert result.returncode == 0, result.stderr
+
+
+def _article(path: Path) -> str:
+    return text(main_content(parse(path)))
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_new_template_hints_are_comments_and_the_date_is_named_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    project = tmp_path / "journal"
+    main(["init", str(project), "--language", language])
+    for welcome in (project / "_posts").glob("*-welcome.md"):
+        welcome.unlink()
+    capsys.readouterr()
+    assert main(["new", str(project), "--date", "2021-09-27"]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    slug = {"ko": "학습-일지", "en": "journal-of"}[language]
+    assert path.name.startswith("2021-09-27-") and path.name.count("2021-09-27") == 1
+    assert slug in path.name
+    source = path.read_text(encoding="utf-8")
+    hints = [line for line in source.splitlines() if line.startswith("%")]
+    assert any("- [ ]" in line for line in hints) and any("###" in line for line in hints)
+    assert not [line for line in source.splitlines() if line.lstrip().startswith("- [")]
+    out = tmp_path / "out"
+    result = sphinx_build(project, out)
+    assert result.returncode == 0, result.stderr
+    page = _article(out / "_posts" / (path.stem + ".html"))
+    assert not any(line.lstrip("% ")[:12] in page for line in hints if line.lstrip("% "))
+    empty = {"ko": "아직", "en": "No "}[language]
+    for generated in ("lectures", "retrospectives", "peer-sessions"):
+        listing = _article(out / "journal" / f"{generated}.html")
+        assert empty in listing and path.stem not in listing, generated
+    progress = main_content(parse(out / "journal/progress.html"))
+    [open_section] = [s for s in progress.iter("section") if "open" in (s.get("id") or "")]
+    assert not list(open_section.iter("li"))
+    # The hints are the shape to write: uncommented, they are a lecture and a task.
+    filled = "\n".join(
+        line[2:] if line.startswith("% ###") or line.startswith("% - [ ]") else line
+        for line in source.splitlines()
+    )
+    path.write_text(filled + "\n", encoding="utf-8")
+    result = sphinx_build(project, tmp_path / "out2")
+    assert result.returncode == 0, result.stderr
+    lectures = main_content(parse(tmp_path / "out2/journal/lectures.html"))
+    assert (
+        len([a for a in lectures.iter("a") if "journal-lecture-link" in (a.get("class") or "")])
+        >= 1
+    )
+    progress = main_content(parse(tmp_path / "out2/journal/progress.html"))
+    [open_section] = [s for s in progress.iter("section") if "open" in (s.get("id") or "")]
+    assert len(list(open_section.iter("li"))) == 1
+
+
+def test_requirement_points_at_a_git_install() -> None:
+    git = {
+        "url": "https://github.com/someone/sphinx-journal",
+        "vcs_info": {"vcs": "git", "commit_id": "0123abcd", "requested_revision": "main"},
+    }
+    assert requirement_line(json.dumps(git)) == (
+        "sphinx-journal @ git+https://github.com/someone/sphinx-journal@0123abcd"
+    )
+    # nothing another machine can reach: the name, with the template's comment saying how
+    for direct_url in (
+        None,
+        "not json",
+        json.dumps({"url": "file:///home/me/sphinx-journal", "dir_info": {"editable": True}}),
+        json.dumps({**git, "url": "file:///home/me/sphinx-journal"}),
+        json.dumps({"url": "https://files.example/sphinx_journal-0.1.tar.gz", "archive_info": {}}),
+    ):
+        assert requirement_line(direct_url) == "sphinx-journal", direct_url

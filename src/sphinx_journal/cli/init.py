@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import write_atomic
+from sphinx_journal.cli.requirement import installed_requirement
 from sphinx_journal.cli.templates import markdown_text, render, templates_dir, yaml_string
 
 INTRO = {
@@ -43,6 +44,7 @@ def write_project(
     values = {
         "title": markdown_text(title),  # one line; conf.py gets repr() values only
         "title_repr": repr(title),
+        "copyright_repr": repr(f"{day.year}, {author}" if author.strip() else str(day.year)),
         "author_repr": repr(author),
         "language_repr": repr(language),
         "bibfiles_repr": repr(bibfiles or []),
@@ -51,7 +53,7 @@ def write_project(
     files: dict[str, str] = {
         "conf.py": render("journal/conf.py.tmpl", **values),
         "index.md": render("journal/index.md", **values),
-        "requirements.txt": render("journal/requirements.txt"),
+        "requirements.txt": render("journal/requirements.txt", requirement=installed_requirement()),
         ".readthedocs.yaml": render("journal/.readthedocs.yaml"),
     }
     if example:

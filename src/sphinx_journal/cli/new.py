@@ -30,12 +30,22 @@ def new_post(target: Path, *, date: dt.date, title: str | None) -> Path:
         "en" if str(project_values(target).get("language") or "ko").startswith("en") else "ko"
     )
     title = title or DEFAULT_TITLE[language].format(date=date.isoformat())
-    path = target / "_posts" / fit_name(f"{date.isoformat()}-{slugify(title)}", ".md")
+    path = target / "_posts" / fit_name(f"{date.isoformat()}-{_slug(title, date)}", ".md")
     if path.exists():
         raise UsageError(f"{path} already exists; it was left as it is")
     text = render(f"post-{language}.md", yaml_title=yaml_string(title), title=markdown_text(title))
     write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def _slug(title: str, date: dt.date) -> str:
+    """The title's slug without the date the file name already starts with.
+
+    The default title names the date; ``2026-12-01-2026-12-01-…`` would say
+    it twice.
+    """
+    parts = slugify(title).replace(date.isoformat(), "").split("-")
+    return "-".join(part for part in parts if part) or "journal"
 
 
 def _date(text: str) -> dt.date:
