@@ -22,6 +22,7 @@ from sphinx_journal.pages.links import Linker, PagePaths
 from sphinx_journal.posts.index import PostIndex
 from sphinx_journal.posts.record import Post
 from sphinx_journal.sections.nodes import checkbox, progress_bar
+from sphinx_journal.sections.rollups import dated_entry
 
 #: The ids of the blocks at the end of a post (themes, user CSS and tests find them by these).
 LINKED_FROM, RELATED, SERIES = "journal-linked-from", "journal-related", "journal-series"
@@ -238,21 +239,18 @@ def _open_items(digest: Digest, linker: Linker, titles: dict[str, str]) -> list[
 def _retrospectives(
     digest: Digest, linker: Linker, titles: dict[str, str], language: str | None
 ) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for retro in digest.retrospectives:
-        entry = nodes.container(classes=["journal-retrospective-entry"])
-        head = nodes.paragraph(classes=["journal-retrospective-head"])
-        if retro.date:
-            day = format_day(retro.date, language)
-            head += nodes.inline(day, day, classes=["journal-post-date"])
-            head += nodes.Text(" ")
-        title = titles.get(retro.docname, retro.docname)
-        head += render.link(linker, retro.docname, title, retro.anchor)
-        entry += head
-        for text in retro.paragraphs:
-            entry += nodes.paragraph(text, text, classes=["journal-retrospective-text"])
-        result.append(entry)
-    return result
+    return [
+        dated_entry(
+            "retrospective",
+            retro.date,
+            render.link(
+                linker, retro.docname, titles.get(retro.docname, retro.docname), retro.anchor
+            ),
+            retro.paragraphs,
+            language,
+        )
+        for retro in digest.retrospectives
+    ]
 
 
 def _week_nav(

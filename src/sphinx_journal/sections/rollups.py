@@ -7,8 +7,9 @@ listing on any page shows exactly what the journal's page shows.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -176,49 +177,70 @@ def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     return [tabs]
 
 
+def dated_entry(
+    kind: str,
+    day: dt.date | None,
+    link: nodes.Node,
+    paragraphs: Iterable[str],
+    language: str | None,
+    extras: str = "",
+) -> nodes.container:
+    """One note of a post (a retrospective, a peer session): its date, its post, its text.
+
+    ``kind`` names the classes (``journal-<kind>-entry``, ``-head``, ``-meta``,
+    ``-text``) that the theme styles, so every listing of such notes looks alike.
+    """
+    entry = nodes.container(classes=[f"journal-{kind}-entry"])
+    head = nodes.paragraph(classes=[f"journal-{kind}-head"])
+    if day:
+        shown = format_day(day, language)
+        head += nodes.inline(shown, shown, classes=["journal-post-date"])
+        head += nodes.Text(" ")
+    head += link
+    if extras:
+        text = " · " + extras
+        head += nodes.inline(text, text, classes=[f"journal-{kind}-meta"])
+    entry += head
+    for text in paragraphs:
+        entry += nodes.paragraph(text, text, classes=[f"journal-{kind}-text"])
+    return entry
+
+
 def retrospective_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     """Every retrospective, newest first, each with its post."""
     result: list[nodes.Node] = []
-    language = env.config.language
     for retro in index.retrospectives(env):
-        entry = nodes.container(classes=["journal-retrospective-entry"])
-        head = nodes.paragraph(classes=["journal-retrospective-head"])
-        if retro.date:
-            day = format_day(retro.date, language)
-            head += nodes.inline(day, day, classes=["journal-post-date"])
-            head += nodes.Text(" ")
-        head += render.link(linker, retro.docname, post_title(env, retro.docname), retro.anchor)
         extras = []
         if retro.mood:
             extras.append(retro.mood)
         if retro.rating is not None:
             extras.append("★" * retro.rating + "☆" * (5 - retro.rating))
-        if extras:
-            text = " · " + " ".join(extras)
-            head += nodes.inline(text, text, classes=["journal-retrospective-meta"])
-        entry += head
-        for text in retro.paragraphs:
-            entry += nodes.paragraph(text, text, classes=["journal-retrospective-text"])
-        result.append(entry)
+        link = render.link(linker, retro.docname, post_title(env, retro.docname), retro.anchor)
+        result.append(
+            dated_entry(
+                "retrospective",
+                retro.date,
+                link,
+                retro.paragraphs,
+                env.config.language,
+                " ".join(extras),
+            )
+        )
     return result or render.empty(str(_("No retrospectives yet.")))
 
 
 def peer_session_list(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     """Every peer-session note, newest first, each linked to its post."""
-    result: list[nodes.Node] = []
-    language = env.config.language
-    for note in index.peer_sessions(env):
-        entry = nodes.container(classes=["journal-peer-session-entry"])
-        head = nodes.paragraph(classes=["journal-peer-session-head"])
-        if note.date:
-            day = format_day(note.date, language)
-            head += nodes.inline(day, day, classes=["journal-post-date"])
-            head += nodes.Text(" ")
-        head += render.link(linker, note.docname, post_title(env, note.docname), note.anchor)
-        entry += head
-        for text in note.paragraphs:
-            entry += nodes.paragraph(text, text, classes=["journal-peer-session-text"])
-        result.append(entry)
+    result: list[nodes.Node] = [
+        dated_entry(
+            "peer-session",
+            note.date,
+            render.link(linker, note.docname, post_title(env, note.docname), note.anchor),
+            note.paragraphs,
+            env.config.language,
+        )
+        for note in index.peer_sessions(env)
+    ]
     return result or render.empty(str(_("No peer sessions yet.")))
 
 
