@@ -37,10 +37,11 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_journal.cli.importer import import_site
-from sphinx_journal.posts import frontmatter, jekyll, kramdown
+from sphinx_journal.jekyll import files as jekyll
+from sphinx_journal.jekyll import frontmatter, kramdown
+from sphinx_journal.jekyll.liquid import code_spans
+from sphinx_journal.jekyll.slugs import safe_part
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.posts.liquid import code_spans
-from sphinx_journal.posts.slugs import safe_part
 
 WARNING = re.compile(
     r"^(?P<file>[^\n]*?):(?P<line>\d+)?:? ?WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$"

@@ -13,7 +13,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_journal.cli.importer import import_site
-from sphinx_journal.posts.liquid import convert
+from sphinx_journal.jekyll.liquid import convert
 from tests.htmlutil import main, parse, resolve, text
 
 DAY1 = "_posts/boostcamp/Week_1/2021-08-04-day1.html"

@@ -28,7 +28,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_journal.i18n import _
-from sphinx_journal.pages.links import has_journal_pages
+from sphinx_journal.site.links import has_journal_pages
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:

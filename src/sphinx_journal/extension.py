@@ -15,7 +15,6 @@ from sphinx_journal.pages.calendar import setup_calendar
 from sphinx_journal.pages.freshness import setup_freshness
 from sphinx_journal.pages.generated import setup_generated
 from sphinx_journal.pages.listing import PostsDirective
-from sphinx_journal.pages.nodes import setup_nodes
 from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
 from sphinx_journal.pages.staleness import setup_staleness
@@ -29,6 +28,7 @@ from sphinx_journal.posts.sources import setup_sources
 from sphinx_journal.search import setup_search
 from sphinx_journal.sections import setup_sections
 from sphinx_journal.sharing import setup_sharing
+from sphinx_journal.site.nodes import setup_nodes
 from sphinx_journal.theme import setup_theme
 from sphinx_journal.upstream import setup_upstream
 

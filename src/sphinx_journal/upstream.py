@@ -29,7 +29,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from sphinx_journal.posts.kramdown import header_id
+from sphinx_journal.jekyll.kramdown import header_id
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -13,7 +13,7 @@ from sphinx_journal.bibliography.bibtex import (
     to_bibtex,
     unescape,
 )
-from sphinx_journal.bibliography.identifiers import PaperId
+from sphinx_journal.papers.identifiers import PaperId
 
 ARXIV = PaperId("arxiv", "1706.03762")
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_journal.bibliography.identifiers import PaperId, parse_target, recognize
+from sphinx_journal.papers.identifiers import PaperId, parse_target, recognize
 
 PAPERS = [
     ("https://arxiv.org/abs/1706.03762", "arxiv:1706.03762"),

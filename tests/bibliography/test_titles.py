@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_journal.bibliography.identifiers import PaperId
-from sphinx_journal.bibliography.titles import best_title, is_generic
+from sphinx_journal.papers.identifiers import PaperId
+from sphinx_journal.papers.titles import best_title, is_generic
 from tests.htmlutil import main, parse, text
 
 PAPER = PaperId("arxiv", "1706.03762")

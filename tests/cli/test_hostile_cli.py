@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from sphinx_journal.cli import main
-from sphinx_journal.posts import frontmatter
+from sphinx_journal.jekyll import frontmatter
 
 POST = "---\ntitle: Day one\n---\n\n# Day one\n\nNotes.\n"
 

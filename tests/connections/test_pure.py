@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from sphinx_journal.connections.backlinks import backlinks
 from sphinx_journal.connections.collect import relinked, site_path
-from sphinx_journal.connections.records import OutLink
 from sphinx_journal.connections.related import MAX_SHARED_BY, related, weight
 from sphinx_journal.connections.series import build_series
-from sphinx_journal.posts.dates import PostDate
-from sphinx_journal.posts.metadata import PostMeta
-from sphinx_journal.posts.record import Post
+from sphinx_journal.jekyll.dates import PostDate
+from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.records.connections import OutLink
+from sphinx_journal.records.post import Post
+from sphinx_journal.records.sections import Schedule, Task
 from sphinx_journal.sections.index import open_items_at, open_items_of
-from sphinx_journal.sections.records import Schedule, Task
 
 
 def post(name: str, day: int, series: str | None = None, order: float | None = None) -> Post:

@@ -8,8 +8,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_journal.posts import frontmatter
-from sphinx_journal.posts.metadata import KNOWN_KEYS, read_meta
+from sphinx_journal.jekyll import frontmatter
+from sphinx_journal.jekyll.metadata import KNOWN_KEYS, read_meta
 
 SEED = """---
 layout: post

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_journal.posts.liquid import TOC_MARKER, convert
+from sphinx_journal.jekyll.liquid import TOC_MARKER, convert
 
 
 def test_raw_tags_removed_content_kept_without_warning() -> None:

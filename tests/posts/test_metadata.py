@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from sphinx_journal.posts import frontmatter
-from sphinx_journal.posts.dates import DateError, PostDate, parse_date
-from sphinx_journal.posts.metadata import read_meta, split_names
+from sphinx_journal.jekyll import frontmatter
+from sphinx_journal.jekyll.dates import DateError, PostDate, parse_date
+from sphinx_journal.jekyll.metadata import read_meta, split_names
 
 
 def meta_of(yaml_text: str, stem: str = "2021-09-24-day36"):

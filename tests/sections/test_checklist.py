@@ -11,10 +11,10 @@ from docutils.utils import new_document
 from myst_parser.parsers.docutils_ import Parser
 
 from sphinx_journal.config import DEFAULT_LECTURE_PATTERN
+from sphinx_journal.records.sections import Task
 from sphinx_journal.sections.checklist import collect_tasks, convert_checkboxes, has_task_list
 from sphinx_journal.sections.nodes import task_checkbox
 from sphinx_journal.sections.recognition import speakers_from_tasks
-from sphinx_journal.sections.records import Task
 
 SCHEDULE = """\
 * 9/24(금)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sphinx_journal.posts.weeks import week_of
+from sphinx_journal.records.sections import Schedule, Task
+from sphinx_journal.records.weeks import week_of
 from sphinx_journal.sections.index import by_day, by_week, open_items_of
-from sphinx_journal.sections.records import Schedule, Task
 
 D = dt.date
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.slugs import slugify
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 from tests.test_build_consistency import html_files
 

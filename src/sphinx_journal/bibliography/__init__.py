@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_journal.bibliography.citations import CitationsTransform, cited_papers
 from sphinx_journal.bibliography.pages import PapersDirective, ResolveCitedPapers, write_bib
-from sphinx_journal.pages.nodes import add_placeholder
+from sphinx_journal.site.nodes import add_placeholder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -15,7 +15,7 @@ from typing import Any, Final, cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec that pybtex also uses)
 
-from sphinx_journal.bibliography.identifiers import PaperId, parse_target, recognize, safe_link
+from sphinx_journal.papers.identifiers import PaperId, parse_target, recognize, safe_link
 
 _SPECIALS: Final = {
     "\\": r"\textbackslash{}",

@@ -10,12 +10,12 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_journal.bibliography.identifiers import PaperId, recognize
-from sphinx_journal.bibliography.titles import is_generic
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import Target, journal_domain
-from sphinx_journal.pages.links import PagePaths
+from sphinx_journal.papers.identifiers import PaperId, recognize
+from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.reading import post_meta
+from sphinx_journal.site.links import PagePaths
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
 from sphinx_journal.bibliography.citations import Citation
-from sphinx_journal.bibliography.identifiers import PaperId, safe_link
-from sphinx_journal.bibliography.titles import best_title
 from sphinx_journal.domain import journal_domain
+from sphinx_journal.papers.identifiers import PaperId, safe_link
+from sphinx_journal.papers.titles import best_title
 from sphinx_journal.posts.index import post_index
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import unquote
 
-from sphinx_journal.posts import liquid
-from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
+from sphinx_journal.jekyll import liquid
+from sphinx_journal.jekyll.files import MARKDOWN_SUFFIXES
 
 _DESTINATION: Final = re.compile(r"\]\(\s*<([^>\n]+)>|\]\(\s*([^()\s]+)")
 _REFERENCE_DEFINITION: Final = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)

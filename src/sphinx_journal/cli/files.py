@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from sphinx_journal.posts.slugs import safe_part
+from sphinx_journal.jekyll.slugs import safe_part
 
 __all__ = ["NAME_BYTES", "fit_name", "safe_part", "write_atomic"]
 

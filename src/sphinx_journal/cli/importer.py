@@ -42,9 +42,10 @@ from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import safe_part, write_atomic
 from sphinx_journal.cli.init import write_project
 from sphinx_journal.cli.reading import POST_SUFFIXES, PostSummary, read_project
-from sphinx_journal.posts import frontmatter, jekyll, siteconfig
+from sphinx_journal.jekyll import files as jekyll
+from sphinx_journal.jekyll import frontmatter, siteconfig
+from sphinx_journal.jekyll.metadata import split_names
 from sphinx_journal.posts.containment import reached_directly
-from sphinx_journal.posts.metadata import split_names
 
 _SKIPPED_DIRS: Final = frozenset({"_site", ".git", "node_modules", ".jekyll-cache", "vendor"})
 _HANGUL: Final = re.compile("[\uac00-\ud7a3]")

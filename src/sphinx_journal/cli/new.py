@@ -10,7 +10,7 @@ from sphinx_journal.cli.config import add_journal_argument, project_values
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import fit_name, write_atomic
 from sphinx_journal.cli.templates import markdown_text, render, yaml_string
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.slugs import slugify
 
 DEFAULT_TITLE = {"ko": "{date} 학습 일지", "en": "Journal of {date}"}
 

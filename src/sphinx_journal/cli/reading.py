@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from sphinx_journal.cli.errors import UsageError
-from sphinx_journal.posts.jekyll import MARKDOWN_SUFFIXES
+from sphinx_journal.jekyll.files import MARKDOWN_SUFFIXES
 
 POST_SUFFIXES: Final = MARKDOWN_SUFFIXES
 _ANSI: Final = re.compile(r"\x1b\[[0-9;]*m")

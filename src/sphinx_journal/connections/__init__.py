@@ -21,7 +21,7 @@ from sphinx_journal.connections.pages import (
     post_connections,
     write_digest_feed,
 )
-from sphinx_journal.pages.nodes import add_placeholder
+from sphinx_journal.site.nodes import add_placeholder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Set
 
-from sphinx_journal.connections.records import OutLink
+from sphinx_journal.records.connections import OutLink
 
 
 def backlinks(

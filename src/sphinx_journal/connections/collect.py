@@ -18,9 +18,9 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_journal.config import journal_config
-from sphinx_journal.connections.records import OutLink
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.reading import post_meta
+from sphinx_journal.records.connections import OutLink
 
 
 def site_path(target: str, docname: str) -> str | None:

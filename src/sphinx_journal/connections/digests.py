@@ -13,13 +13,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from sphinx_journal.records.sections import Lecture, Retrospective, Schedule
 from sphinx_journal.sections.index import OpenItem, open_items_at
-from sphinx_journal.sections.records import Lecture, Retrospective, Schedule
 
 if TYPE_CHECKING:
     from sphinx_journal.bibliography.index import PaperEntry
-    from sphinx_journal.posts.record import Post
-    from sphinx_journal.posts.weeks import Week
+    from sphinx_journal.records.post import Post
+    from sphinx_journal.records.weeks import Week
 
 
 class _OfPost(Protocol):

@@ -16,14 +16,14 @@ from sphinx_journal.bibliography.index import paper_index
 from sphinx_journal.config import journal_config
 from sphinx_journal.connections.backlinks import backlinks
 from sphinx_journal.connections.digests import Digest, build_digests
-from sphinx_journal.connections.records import OutLink
 from sphinx_journal.connections.related import Feature, Match, related
 from sphinx_journal.connections.series import Series, build_series
 from sphinx_journal.domain import journal_domain
+from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.site import post_by_url
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.records.connections import OutLink
+from sphinx_journal.records.post import Post
 from sphinx_journal.sections import index as sections
 from sphinx_journal.sections.headings import normalize_heading
 

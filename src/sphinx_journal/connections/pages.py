@@ -27,23 +27,23 @@ from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _
+from sphinx_journal.jekyll.dates import DateError, parse_date
+from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.pages.freshness import digest as fingerprint
-from sphinx_journal.pages.links import Linker, PagePaths, builder_of, has_journal_pages
 from sphinx_journal.pages.listing import ListingDirective
-from sphinx_journal.pages.outputs import replace_outputs
-from sphinx_journal.pages.registry import (
+from sphinx_journal.posts.index import post_index
+from sphinx_journal.posts.reading import post_meta
+from sphinx_journal.records.post import Post
+from sphinx_journal.sections.index import week
+from sphinx_journal.site.links import Linker, PagePaths, builder_of, has_journal_pages
+from sphinx_journal.site.outputs import replace_outputs
+from sphinx_journal.site.registry import (
     GeneratedPage,
     ListingContext,
     register_doc_fingerprints,
     register_listing,
     register_pages,
 )
-from sphinx_journal.posts.dates import DateError, parse_date
-from sphinx_journal.posts.index import post_index
-from sphinx_journal.posts.reading import post_meta
-from sphinx_journal.posts.record import Post
-from sphinx_journal.posts.slugs import slugify
-from sphinx_journal.sections.index import week
 from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:

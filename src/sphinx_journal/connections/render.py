@@ -1,6 +1,6 @@
 """Connections and digests as docutils nodes, shared by posts, generated pages and directives.
 
-Every function takes the :class:`~sphinx_journal.pages.links.Linker` of
+Every function takes the :class:`~sphinx_journal.site.links.Linker` of
 the page being written. Links to generated pages (a series page, a week's
 digest) are made only where those pages exist; elsewhere their text stays.
 """
@@ -18,11 +18,11 @@ from sphinx_journal.connections.related import Feature, Match
 from sphinx_journal.connections.series import Series
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.pages import render
-from sphinx_journal.pages.links import Linker, PagePaths
 from sphinx_journal.posts.index import PostIndex
-from sphinx_journal.posts.record import Post
+from sphinx_journal.records.post import Post
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.sections.rollups import dated_entry
+from sphinx_journal.site.links import Linker, PagePaths
 
 #: The ids of the blocks at the end of a post (themes, user CSS and tests find them by these).
 LINKED_FROM, RELATED, SERIES = "journal-linked-from", "journal-related", "journal-series"

@@ -6,8 +6,8 @@ import dataclasses
 import functools
 from collections.abc import Iterable
 
-from sphinx_journal.posts.record import Post
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.records.post import Post
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,17 +16,17 @@ from sphinx.util import logging
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _
-from sphinx_journal.pages.links import PagePaths, has_journal_pages
-from sphinx_journal.pages.outputs import replace_outputs
-from sphinx_journal.pages.registry import ListingContext, register_home_block
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.links import PagePaths, has_journal_pages
+from sphinx_journal.site.outputs import replace_outputs
+from sphinx_journal.site.registry import ListingContext, register_home_block
 from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from sphinx_journal.posts.record import Post
+    from sphinx_journal.records.post import Post
 
 logger = logging.getLogger(__name__)
 

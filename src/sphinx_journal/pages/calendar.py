@@ -18,14 +18,14 @@ from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _, format_day, month_abbreviations, ngettext, weekday_abbreviations
 from sphinx_journal.pages.heatmap import Day, Streaks, build_date, streaks, year_weeks
 from sphinx_journal.pages.listing import ListingDirective
-from sphinx_journal.pages.registry import ListingContext, register_home_block, register_listing
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.registry import ListingContext, register_home_block, register_listing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_journal.posts.record import Post
+    from sphinx_journal.records.post import Post
 
 
 def day_data(env: BuildEnvironment) -> tuple[dict[dt.date, Day], dict[dt.date, Post]]:

@@ -15,8 +15,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.registry import DOC_FINGERPRINTS, FINGERPRINTS, FRAME_FINGERPRINTS
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.registry import DOC_FINGERPRINTS, FINGERPRINTS, FRAME_FINGERPRINTS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

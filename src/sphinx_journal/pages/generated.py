@@ -25,17 +25,17 @@ from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
 from sphinx_journal.pages.freshness import digest, frame_fingerprint
 from sphinx_journal.pages.heatmap import build_date
-from sphinx_journal.pages.links import Linker, PagePaths, has_journal_pages
-from sphinx_journal.pages.registry import (
+from sphinx_journal.posts.index import post_index
+from sphinx_journal.records.post import Post
+from sphinx_journal.sections.index import week
+from sphinx_journal.site.links import Linker, PagePaths, has_journal_pages
+from sphinx_journal.site.registry import (
     HOME_BLOCKS,
     PAGE_PROVIDERS,
     GeneratedPage,
     ListingContext,
     register_pages,
 )
-from sphinx_journal.posts.index import post_index
-from sphinx_journal.posts.record import Post
-from sphinx_journal.sections.index import week
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:

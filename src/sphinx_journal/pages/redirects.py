@@ -28,10 +28,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
 from sphinx_journal.config import journal_config
-from sphinx_journal.pages.links import has_journal_pages
-from sphinx_journal.pages.outputs import replace_outputs
-from sphinx_journal.posts import jekyll
+from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.links import has_journal_pages
+from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
-    from sphinx_journal.posts.record import Post
+    from sphinx_journal.records.post import Post
 
 #: Pages every HTML build writes at the top of the output folder.
 _SPHINX_PAGES: Final = frozenset({"genindex.html", "search.html", "py-modindex.html", "index.html"})

@@ -42,8 +42,8 @@ from sphinx import addnodes
 from sphinx.highlighting import lexer_classes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_journal.posts import kramdown
-from sphinx_journal.posts.liquid import TOC_MARKER
+from sphinx_journal.jekyll import kramdown
+from sphinx_journal.jekyll.liquid import TOC_MARKER
 from sphinx_journal.posts.reading import JEKYLL_PAGES, is_post, post_meta
 from sphinx_journal.posts.site import post_by_url, site_of
 from sphinx_journal.warnings_ import warn

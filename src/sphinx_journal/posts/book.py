@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Final
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_journal.pages.links import builder_of
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.links import builder_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

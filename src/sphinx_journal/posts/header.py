@@ -1,7 +1,7 @@
 """The header shown above a post's body: subtitle, date, reading time, authors, badges.
 
 Built while the post is read, from the post alone; the badge links are
-:class:`~sphinx_journal.pages.nodes.page_link` placeholders because where a
+:class:`~sphinx_journal.site.nodes.page_link` placeholders because where a
 tag page lives depends on the builder.
 """
 
@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day
-from sphinx_journal.pages.links import PagePaths
-from sphinx_journal.pages.nodes import NO_SEARCH, page_link
-from sphinx_journal.posts.metadata import PostMeta
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.site.links import PagePaths
+from sphinx_journal.site.nodes import NO_SEARCH, page_link
 
 CATEGORY_BADGE = ["sd-sphinx-override", "sd-badge", "sd-bg-primary", "sd-bg-text-primary"]
 TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-secondary", "sd-text-secondary"]

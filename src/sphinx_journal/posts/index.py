@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.posts.record import Post
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.records.post import Post
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

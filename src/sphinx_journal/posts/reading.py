@@ -25,14 +25,15 @@ from sphinx.util.matching import Matcher
 
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.pages.links import PagePaths
-from sphinx_journal.pages.nodes import post_neighbours
-from sphinx_journal.posts import frontmatter, jekyll, liquid
+from sphinx_journal.jekyll import files as jekyll
+from sphinx_journal.jekyll import frontmatter, liquid
+from sphinx_journal.jekyll.metadata import PostMeta, read_meta
+from sphinx_journal.jekyll.slugs import safe_part
 from sphinx_journal.posts.header import build_header
-from sphinx_journal.posts.metadata import PostMeta, read_meta
-from sphinx_journal.posts.record import Post
 from sphinx_journal.posts.site import site_of
-from sphinx_journal.posts.slugs import safe_part
+from sphinx_journal.records.post import Post
+from sphinx_journal.site.links import PagePaths
+from sphinx_journal.site.nodes import post_neighbours
 from sphinx_journal.upstream import MYST_KEYS, use_syntax_for
 from sphinx_journal.warnings_ import warn
 

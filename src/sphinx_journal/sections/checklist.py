@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from sphinx_journal.records.sections import Task
 from sphinx_journal.sections.nodes import checkbox, task_checkbox
-from sphinx_journal.sections.records import Task
 
 
 def _is_task(node: nodes.Node) -> bool:

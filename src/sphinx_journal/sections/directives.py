@@ -14,8 +14,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_journal.i18n import _
-from sphinx_journal.posts.dates import DateError, parse_date
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.dates import DateError, parse_date
+from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.sections.checklist import has_task_list
 from sphinx_journal.warnings_ import warn
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from sphinx_journal.config import journal_config, week_labels
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.posts.weeks import Week, week_of
+from sphinx_journal.records.sections import Lecture, PeerSession, Retrospective, Schedule
+from sphinx_journal.records.weeks import Week, week_of
 from sphinx_journal.sections.headings import normalize_heading
-from sphinx_journal.sections.records import Lecture, PeerSession, Retrospective, Schedule
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment

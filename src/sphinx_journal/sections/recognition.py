@@ -22,9 +22,16 @@ from sphinx.transforms import SphinxTransform
 from sphinx_journal.config import DEFAULT_SECTIONS, JournalConfig, journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
-from sphinx_journal.posts.metadata import PostMeta
+from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.posts.reading import post_meta
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.records.sections import (
+    Lecture,
+    PeerSession,
+    Retrospective,
+    Schedule,
+    Task,
+)
 from sphinx_journal.sections.checklist import collect_tasks, convert_checkboxes, tasks_by_section
 from sphinx_journal.sections.directives import KIND
 from sphinx_journal.sections.headings import (
@@ -38,13 +45,6 @@ from sphinx_journal.sections.headings import (
     stem_kind,
 )
 from sphinx_journal.sections.nodes import progress_bar
-from sphinx_journal.sections.records import (
-    Lecture,
-    PeerSession,
-    Retrospective,
-    Schedule,
-    Task,
-)
 from sphinx_journal.warnings_ import warn
 
 

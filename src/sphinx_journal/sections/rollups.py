@@ -18,18 +18,18 @@ from docutils.parsers.rst import directives
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _, format_day, ngettext
 from sphinx_journal.pages import render
-from sphinx_journal.pages.links import Linker, PagePaths
 from sphinx_journal.pages.listing import ListingDirective
-from sphinx_journal.pages.registry import (
+from sphinx_journal.posts.index import post_index, post_title
+from sphinx_journal.records.sections import Lecture, Schedule
+from sphinx_journal.sections import index
+from sphinx_journal.sections.nodes import checkbox, progress_bar
+from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.registry import (
     GeneratedPage,
     ListingContext,
     register_listing,
     register_pages,
 )
-from sphinx_journal.posts.index import post_index, post_title
-from sphinx_journal.sections import index
-from sphinx_journal.sections.nodes import checkbox, progress_bar
-from sphinx_journal.sections.records import Lecture, Schedule
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -31,8 +31,6 @@ from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
 from sphinx_journal.i18n import _
-from sphinx_journal.pages.links import has_journal_pages
-from sphinx_journal.pages.registry import register_frame
 from sphinx_journal.sharing.cards import (
     Card,
     card_tags,
@@ -43,6 +41,8 @@ from sphinx_journal.sharing.cards import (
 )
 from sphinx_journal.sharing.comments import Comments, parse_comments, widget_html
 from sphinx_journal.sharing.sitemap import SITE_BUILDERS, complete_sitemap, setup_sitemap
+from sphinx_journal.site.links import has_journal_pages
+from sphinx_journal.site.registry import register_frame
 from sphinx_journal.upstream import user_set
 from sphinx_journal.warnings_ import warn
 
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_journal.posts.record import Post
+    from sphinx_journal.records.post import Post
 
 STATIC: Final = Path(__file__).parent / "static"
 RTD_CANONICAL: Final = "READTHEDOCS_CANONICAL_URL"

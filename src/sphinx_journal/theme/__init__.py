@@ -16,9 +16,9 @@ from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.generated import journal_pages
-from sphinx_journal.pages.links import PagePaths, has_journal_pages
-from sphinx_journal.pages.registry import register_frame
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.site.links import PagePaths, has_journal_pages
+from sphinx_journal.site.registry import register_frame
 from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:

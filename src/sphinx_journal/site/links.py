@@ -63,7 +63,7 @@ class PagePaths:
         return f"{self.root}/categories/{_not_index(slug)}"
 
     def week(self, slug: str) -> str:
-        """A week's digest (``slug`` from :attr:`~sphinx_journal.posts.weeks.Week.slug`)."""
+        """A week's digest (``slug`` from :attr:`~sphinx_journal.records.weeks.Week.slug`)."""
         return f"{self.root}/weeks/{slug}"
 
     @property

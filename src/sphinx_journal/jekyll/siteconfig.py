@@ -17,7 +17,7 @@ from typing import Any, Final
 
 import yaml
 
-from sphinx_journal.posts.jekyll import markdown_suffixes
+from sphinx_journal.jekyll.files import markdown_suffixes
 
 CONFIG_FILE: Final = "_config.yml"
 #: Jekyll's own default ``exclude`` (``lib/jekyll/configuration.rb``).

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sphinx_journal.domain import Target
-from sphinx_journal.posts.slugs import slugify
+from sphinx_journal.jekyll.slugs import slugify
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any, Final
 
-from sphinx_journal.posts.jekyll import filename_day
+from sphinx_journal.jekyll.files import filename_day
 
 _STRING_DATE: Final = re.compile(
     r"""^\s*(?P<day>\d{4}-\d{1,2}-\d{1,2})

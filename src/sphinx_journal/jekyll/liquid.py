@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from sphinx_journal.posts.problems import Problem
+from sphinx_journal.jekyll.problems import Problem
 
 #: What stands where a ``{:toc}`` list was; the build puts the post's contents there.
 TOC_MARKER: Final = "<!-- journal-toc -->"

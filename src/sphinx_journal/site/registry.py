@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinx_journal.pages.links import Linker
+    from sphinx_journal.site.links import Linker
 
 
 @dataclasses.dataclass(frozen=True)

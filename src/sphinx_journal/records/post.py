@@ -7,7 +7,7 @@ import functools
 from collections.abc import Iterator
 
 from sphinx_journal.domain import Target
-from sphinx_journal.posts.metadata import PostMeta
+from sphinx_journal.jekyll.metadata import PostMeta
 
 
 @dataclasses.dataclass(frozen=True)

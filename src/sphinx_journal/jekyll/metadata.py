@@ -13,9 +13,9 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from sphinx_journal.posts.dates import DateError, PostDate, date_from_filename, parse_date
-from sphinx_journal.posts.frontmatter import FrontMatter
-from sphinx_journal.posts.problems import Problem
+from sphinx_journal.jekyll.dates import DateError, PostDate, date_from_filename, parse_date
+from sphinx_journal.jekyll.frontmatter import FrontMatter
+from sphinx_journal.jekyll.problems import Problem
 
 #: Keys with a meaning of their own; everything else lands in ``PostMeta.extra``.
 KNOWN_KEYS: Final = frozenset(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from sphinx_journal.bibliography.identifiers import PaperId
+from sphinx_journal.papers.identifiers import PaperId
 
 #: Link texts that say "a paper is here" and nothing about which.
 GENERIC: Final = frozenset(

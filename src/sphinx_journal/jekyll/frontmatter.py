@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import yaml
 
-from sphinx_journal.posts.problems import Problem
+from sphinx_journal.jekyll.problems import Problem
 
 #: More values than any real post has; YAML aliases can expand a few hundred
 #: bytes into billions of values, which every later copy would materialise.
