@@ -18,17 +18,17 @@ resolve against them, and :meth:`get_objects` puts them in ``objects.inv``.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Protocol, TypeVar
+from collections.abc import Callable, Iterator, Set
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from sphinx_journal.builders import has_journal_pages
 from sphinx_journal.i18n import _
-from sphinx_journal.site.links import has_journal_pages
+from sphinx_journal.records.targets import Target
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -50,28 +50,6 @@ STORES: Final = (
 )
 
 T = TypeVar("T")
-
-
-@dataclasses.dataclass(frozen=True)
-class Target:
-    """Something a journal role can link to."""
-
-    objtype: str
-    """``post``, ``lecture`` or ``paper``."""
-    name: str
-    """What the role's target says: a label, a date, a docname, ``arxiv:…``."""
-    title: str
-    docname: str
-    """The page that holds it (a document, or a generated page such as ``journal/papers``)."""
-    anchor: str
-    sort_key: tuple[str, ...] = ()
-    """Orders several targets of one name (the first wins)."""
-    inventory: bool = True
-    """Whether it belongs in ``objects.inv`` (aliases such as a post's date do not)."""
-
-
-class HasTargets(Protocol):
-    def xref_targets(self) -> Iterable[Target]: ...
 
 
 class JournalXRefRole(XRefRole):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_journal import __version__
 from sphinx_journal.bibliography import setup_bibliography
 from sphinx_journal.config import setup_config
 from sphinx_journal.connections import setup_connections
@@ -31,6 +30,7 @@ from sphinx_journal.sharing import setup_sharing
 from sphinx_journal.site.nodes import setup_nodes
 from sphinx_journal.theme import setup_theme
 from sphinx_journal.upstream import setup_upstream
+from sphinx_journal.version import __version__
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
+from sphinx_journal.compat import get_myst_config, set_myst_config, user_set
 from sphinx_journal.jekyll.kramdown import header_id
 
 if TYPE_CHECKING:
@@ -51,12 +52,6 @@ MAX_NESTING: Final = 50
 _CONFIGS_ATTR: Final = "journal_myst_configs"
 
 
-def user_set(config: Config, name: str) -> bool:
-    """Whether ``conf.py`` or a ``-D`` override gave ``name`` a value."""
-    raw: dict[str, Any] = getattr(config, "_raw_config", {})
-    return name in raw or name in config.overrides
-
-
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     if not user_set(config, "myst_enable_extensions"):
         config.myst_enable_extensions = list(JOURNAL_SYNTAX)
@@ -66,7 +61,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 def _on_builder_inited(app: Sphinx) -> None:
     """Prepare the post-specific MyST configuration once MyST has made its own."""
-    page_config = app.env.myst_config  # type: ignore[attr-defined]
+    page_config = get_myst_config(app.env)
     extensions = (set(page_config.enable_extensions) | set(JOURNAL_SYNTAX)) - UNSAFE_SYNTAX
     post_config = dataclasses.replace(
         page_config,
@@ -82,7 +77,7 @@ def use_syntax_for(env: BuildEnvironment, *, post: bool) -> None:
     """Make the MyST parser use the journal syntax for the document about to be parsed."""
     configs = getattr(env, _CONFIGS_ATTR, None)
     if configs is not None:
-        env.myst_config = configs[1] if post else configs[0]  # type: ignore[attr-defined]
+        set_myst_config(env, configs[1] if post else configs[0])
 
 
 def _is_post_config(env: BuildEnvironment, config: object) -> bool:
@@ -100,7 +95,7 @@ class JournalMystParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
-        config = env.myst_config
+        config = get_myst_config(env)
         if not _is_post_config(env, config):
             super().parse(inputstring, document)
             return

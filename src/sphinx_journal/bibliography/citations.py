@@ -11,10 +11,11 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_journal.config import journal_config
-from sphinx_journal.domain import Target, journal_domain
+from sphinx_journal.domain import journal_domain
 from sphinx_journal.papers.identifiers import PaperId, recognize
 from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.reading import post_meta
+from sphinx_journal.records.targets import Target
 from sphinx_journal.site.links import PagePaths
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
 from sphinx_journal.bibliography.citations import Citation
+from sphinx_journal.compat import bibtex_citation_refs, bibtex_entries
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.papers.identifiers import PaperId, safe_link
 from sphinx_journal.papers.titles import best_title
@@ -46,12 +47,7 @@ class PaperEntry:
 
 
 def bib_entries(env: BuildEnvironment) -> dict[str, Any]:
-    try:
-        cite = env.domains["cite"]
-        entries: dict[str, Any] = dict(cite.bibdata.data.entries)  # type: ignore[attr-defined]
-    except (KeyError, AttributeError):
-        return {}
-    return entries
+    return bibtex_entries(env)
 
 
 def _date_of(env: BuildEnvironment, docname: str) -> str:
@@ -102,10 +98,7 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
                 infos[paper], title=best_title(said, paper, contexts[paper])
             )
 
-    try:
-        refs = list(env.domains["cite"].citation_refs)  # type: ignore[attr-defined]
-    except (KeyError, AttributeError):
-        refs = []
+    refs = bibtex_citation_refs(env)
     for ref in sorted(refs, key=lambda r: (r.docname, r.line or 0, r.citation_ref_id)):
         for target in ref.targets:
             entry = entries.get(target.key)

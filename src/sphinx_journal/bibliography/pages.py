@@ -12,12 +12,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_journal.bibliography.bibtex import entry_text, to_bibtex
 from sphinx_journal.bibliography.citations import cited_papers
 from sphinx_journal.bibliography.index import PaperEntry, bib_entries, paper_index
+from sphinx_journal.builders import builder_of, has_journal_pages
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_title
-from sphinx_journal.site.links import Linker, PagePaths, builder_of, has_journal_pages
+from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import (
     GeneratedPage,

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sphinx_journal import __version__
 from sphinx_journal.cli import check, importer, init, new
 from sphinx_journal.cli.errors import UsageError
+from sphinx_journal.version import __version__
 
 EXIT_CODES = """exit codes:
   0  done (check: no problem found; import: its warnings are reported, not fatal)

@@ -40,7 +40,7 @@ from sphinx_journal.cli import assets
 from sphinx_journal.cli.config import project_values
 from sphinx_journal.cli.errors import UsageError
 from sphinx_journal.cli.files import safe_part, write_atomic
-from sphinx_journal.cli.init import write_project
+from sphinx_journal.cli.project import write_project
 from sphinx_journal.cli.reading import POST_SUFFIXES, PostSummary, read_project
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, siteconfig

@@ -22,6 +22,7 @@ from sphinx_journal.domain import journal_domain
 from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.site import post_by_url
+from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.connections import OutLink
 from sphinx_journal.records.post import Post
 from sphinx_journal.sections import index as sections
@@ -137,7 +138,7 @@ def digests(env: BuildEnvironment) -> list[Digest]:
 def _digests(env: BuildEnvironment) -> list[Digest]:
     return build_digests(
         post_index(env).posts,
-        lambda day: sections.week(env, day),
+        lambda day: week(env, day),
         sections.lectures(env),
         paper_index(env),
         sections.schedules(env),

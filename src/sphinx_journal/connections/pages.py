@@ -18,6 +18,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinx_journal.builders import builder_of, has_journal_pages
+from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.connections import render
 from sphinx_journal.connections.digests import Digest
@@ -33,9 +35,9 @@ from sphinx_journal.pages.freshness import digest as fingerprint
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.reading import post_meta
+from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
-from sphinx_journal.sections.index import week
-from sphinx_journal.site.links import Linker, PagePaths, builder_of, has_journal_pages
+from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import (
     GeneratedPage,
@@ -44,7 +46,6 @@ from sphinx_journal.site.registry import (
     register_listing,
     register_pages,
 )
-from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import logging
 
+from sphinx_journal.builders import has_journal_pages
+from sphinx_journal.compat import app_of, user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import PagePaths, has_journal_pages
+from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import ListingContext, register_home_block
-from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -111,7 +112,7 @@ def _subscribe(context: ListingContext) -> list[nodes.Node]:
     """The home page's visible links to the feed and to ``papers.bib``."""
     if not context.linker.pages_exist:
         return []
-    app: Sphinx = getattr(context.env, "_app", None) or context.env.app
+    app: Sphinx = app_of(context.env)
     root = journal_config(context.env.config).path
     para = nodes.paragraph(classes=["journal-subscribe"])
     links = []

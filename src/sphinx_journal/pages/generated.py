@@ -18,7 +18,8 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
 
-from sphinx_journal import __version__
+from sphinx_journal.builders import has_journal_pages
+from sphinx_journal.compat import app_of, bibtex_bibfiles, bibtex_citation_refs
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import STORES, journal_domain
 from sphinx_journal.i18n import _
@@ -26,9 +27,9 @@ from sphinx_journal.pages import render
 from sphinx_journal.pages.freshness import digest, frame_fingerprint
 from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
-from sphinx_journal.sections.index import week
-from sphinx_journal.site.links import Linker, PagePaths, has_journal_pages
+from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.registry import (
     HOME_BLOCKS,
     PAGE_PROVIDERS,
@@ -36,6 +37,7 @@ from sphinx_journal.site.registry import (
     ListingContext,
     register_pages,
 )
+from sphinx_journal.version import __version__
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -142,7 +144,7 @@ def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
 
 def journal_pages(env: Any) -> list[tuple[str, str]]:
     """(pagename, title) of the journal's top pages, in the home page's order."""
-    app = getattr(env, "_app", None) or env.app
+    app = app_of(env)
     pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
     return [(page.pagename, page.title) for page in nav_pages(pages)]
 
@@ -283,17 +285,13 @@ def input_digests(app: Sphinx) -> dict[str, str]:
         store: digest([(doc, repr(value)) for doc, value in domain.all_records(store)])
         for store in STORES
     }
-    cite: Any = app.env.domains.get("cite") if hasattr(app.env.domains, "get") else None
     result["cite"] = digest(
         [
             sorted(
                 (r.docname, r.citation_ref_id, [t.key for t in r.targets])
-                for r in getattr(cite, "citation_refs", [])
+                for r in bibtex_citation_refs(app.env)
             ),
-            sorted(
-                (str(path), repr(info))
-                for path, info in getattr(getattr(cite, "bibdata", None), "bibfiles", {}).items()
-            ),
+            sorted((path, repr(info)) for path, info in bibtex_bibfiles(app.env).items()),
         ]
     )
     return result

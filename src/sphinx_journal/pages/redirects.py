@@ -27,10 +27,10 @@ import posixpath
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
+from sphinx_journal.builders import has_journal_pages
 from sphinx_journal.config import journal_config
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import has_journal_pages
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.warnings_ import warn
 

@@ -7,10 +7,11 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_journal.builders import builder_of
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.render import link
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import Linker, builder_of
+from sphinx_journal.site.links import Linker
 from sphinx_journal.site.nodes import NO_SEARCH, journal_listing, page_link, post_neighbours
 from sphinx_journal.site.registry import LISTING_RENDERERS, ListingContext
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Final
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_journal.builders import builder_of
+from sphinx_journal.compat import rewrite_doctree
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import builder_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,9 +64,7 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     previous = set(marker["includefiles"])
     marker["entries"] = [(None, docname) for docname in wanted]
     marker["includefiles"] = list(wanted)
-    builder.write_doctree(root, doctree, _cache=False)
-    # get_doctree() keeps the pickled bytes it read; drop them so the new tree is read
-    getattr(env, "_pickled_doctree_cache", {}).pop(root, None)
+    rewrite_doctree(builder, root, doctree)
     includes = [d for d in env.toctree_includes.get(root, []) if d not in previous]
     env.toctree_includes[root] = includes + wanted
     for docname in previous - set(wanted):

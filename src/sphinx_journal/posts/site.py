@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util.matching import Matcher
 
+from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, siteconfig
 from sphinx_journal.jekyll.metadata import read_meta
-from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -6,8 +6,8 @@ import dataclasses
 import functools
 from collections.abc import Iterator
 
-from sphinx_journal.domain import Target
 from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.records.targets import Target
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,8 +11,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
-from sphinx_journal.domain import Target
 from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.records.targets import Target
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

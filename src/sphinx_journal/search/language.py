@@ -12,9 +12,9 @@ import unicodedata
 from typing import Final, Literal
 
 from sphinx.search import SearchLanguage
-from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 from sphinx.search.en import SearchEnglish
 
+from sphinx_journal.compat import ENGLISH_STOPWORDS
 from sphinx_journal.search import kiwi, rules
 from sphinx_journal.search.javascript import stemmer_code
 from sphinx_journal.warnings_ import warn

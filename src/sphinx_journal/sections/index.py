@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from sphinx_journal.config import journal_config, week_labels
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
+from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.sections import Lecture, PeerSession, Retrospective, Schedule
-from sphinx_journal.records.weeks import Week, week_of
+from sphinx_journal.records.weeks import Week
 from sphinx_journal.sections.headings import normalize_heading
 
 if TYPE_CHECKING:
@@ -61,11 +61,6 @@ def schedules(env: BuildEnvironment) -> list[Schedule]:
     """Every schedule, oldest first."""
     found = [r for r in _listed(env, "schedules") if isinstance(r, Schedule)]
     return sorted(found, key=lambda s: s.sort_key)
-
-
-def week(env: BuildEnvironment, day: dt.date) -> Week:
-    course, iso = week_labels(env.config)
-    return week_of(day, journal_config(env.config).course_start, course, iso)
 
 
 def group_lectures(env: BuildEnvironment, by: str) -> list[tuple[str, list[Lecture]]]:

@@ -20,6 +20,7 @@ from sphinx_journal.i18n import _, format_day, ngettext
 from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index, post_title
+from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.sections import Lecture, Schedule
 from sphinx_journal.sections import index
 from sphinx_journal.sections.nodes import checkbox, progress_bar
@@ -269,7 +270,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
     by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
     paths = PagePaths(journal_config(env.config).path)
     with_posts = {  # weeks that have a digest
-        index.week(env, post.meta.date.day).key
+        week(env, post.meta.date.day).key
         for post in post_index(env).posts
         if post.meta.date is not None
     }
@@ -278,7 +279,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         label = nodes.paragraph(classes=["journal-week-label"])
         first_day = tally.schedules[0].date
         if first_day is not None and tally.key in with_posts:
-            label += render.week_label_node(linker, paths, index.week(env, first_day))
+            label += render.week_label_node(linker, paths, week(env, first_day))
         else:
             label += nodes.Text(tally.label)
         item += label

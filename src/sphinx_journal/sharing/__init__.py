@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from babel.core import get_global
 
+from sphinx_journal.builders import has_journal_pages
+from sphinx_journal.compat import app_of, user_set
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
@@ -41,9 +43,7 @@ from sphinx_journal.sharing.cards import (
 )
 from sphinx_journal.sharing.comments import Comments, parse_comments, widget_html
 from sphinx_journal.sharing.sitemap import SITE_BUILDERS, complete_sitemap, setup_sitemap
-from sphinx_journal.site.links import has_journal_pages
 from sphinx_journal.site.registry import register_frame
-from sphinx_journal.upstream import user_set
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def _after_others(
 
 def _frame(env: BuildEnvironment) -> object:
     """What the cards of every page depend on beyond the page: a change rewrites them all."""
-    app = getattr(env, "_app", None) or env.app
+    app = app_of(env)
     base = base_url(app)
     return [base, image_url(env.config, base), env.config.project]
 

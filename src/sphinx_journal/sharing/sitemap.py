@@ -22,9 +22,9 @@ import queue
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
+from sphinx_journal.compat import user_set
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.pages.generated import all_pages
-from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

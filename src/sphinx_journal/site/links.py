@@ -5,25 +5,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from sphinx.builders._epub_base import EpubBuilder
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
+
+from sphinx_journal.builders import has_journal_pages
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
-
-def builder_of(env: BuildEnvironment) -> Builder:
-    """The builder writing ``env`` (``env.app`` is deprecated from Sphinx 9 on)."""
-    app = getattr(env, "_app", None) or env.app
-    builder: Builder = app.builder
-    return builder
-
-
-def has_journal_pages(builder: Builder) -> bool:
-    """Generated pages exist in HTML builds that write one file per page (not EPUB)."""
-    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(builder, EpubBuilder)
 
 
 def _not_index(slug: str) -> str:

@@ -12,14 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from sphinx_journal.builders import has_journal_pages
+from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.generated import journal_pages
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import PagePaths, has_journal_pages
+from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.registry import register_frame
-from sphinx_journal.upstream import user_set
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -1,0 +1,29 @@
+"""What a journal role can link to, and the records that offer such targets."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Protocol
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """Something a journal role can link to."""
+
+    objtype: str
+    """``post``, ``lecture`` or ``paper``."""
+    name: str
+    """What the role's target says: a label, a date, a docname, ``arxiv:…``."""
+    title: str
+    docname: str
+    """The page that holds it (a document, or a generated page such as ``journal/papers``)."""
+    anchor: str
+    sort_key: tuple[str, ...] = ()
+    """Orders several targets of one name (the first wins)."""
+    inventory: bool = True
+    """Whether it belongs in ``objects.inv`` (aliases such as a post's date do not)."""
+
+
+class HasTargets(Protocol):
+    def xref_targets(self) -> Iterable[Target]: ...
