@@ -29,6 +29,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
+from sphinx_journal import priorities
 from sphinx_journal.compat import get_myst_config, set_myst_config, user_set
 from sphinx_journal.jekyll.kramdown import header_id
 
@@ -115,5 +116,5 @@ def setup_upstream(app: Sphinx) -> None:
     if importlib.util.find_spec("sphinxcontrib.mermaid") is not None:
         app.setup_extension("sphinxcontrib.mermaid")  # mermaid blocks of posts become diagrams
     app.add_source_parser(JournalMystParser, override=True)
-    app.connect("config-inited", _on_config_inited, priority=400)
-    app.connect("builder-inited", _on_builder_inited, priority=900)
+    app.connect("config-inited", _on_config_inited, priority=priorities.UPSTREAM_DEFAULTS)
+    app.connect("builder-inited", _on_builder_inited, priority=priorities.AFTER_MYST_CONFIG)

@@ -10,6 +10,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.papers.identifiers import PaperId, recognize
@@ -56,7 +57,7 @@ class cited_papers(nodes.General, nodes.Element):
 class CitationsTransform(SphinxTransform):
     """Record every citing link of a post and give it an anchor (``paper-arxiv-1706.03762``)."""
 
-    default_priority = 420  # after the post and section transforms
+    default_priority = priorities.CITATIONS
 
     def apply(self, **kwargs: Any) -> None:
         meta = post_meta(self.env)

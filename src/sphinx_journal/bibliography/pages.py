@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.bibliography.bibtex import entry_text, to_bibtex
 from sphinx_journal.bibliography.citations import cited_papers
 from sphinx_journal.bibliography.index import PaperEntry, bib_entries, paper_index
@@ -20,12 +21,7 @@ from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_title
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import replace_outputs
-from sphinx_journal.site.registry import (
-    GeneratedPage,
-    register_doc_fingerprints,
-    register_listing,
-    register_pages,
-)
+from sphinx_journal.site.registry import GeneratedPage, JournalRegistry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -119,7 +115,7 @@ def write_bib(app: Sphinx) -> list[Any]:
 class ResolveCitedPapers(SphinxPostTransform):
     """Fill each post's "papers cited here" list."""
 
-    default_priority = 110
+    default_priority = priorities.CITED_PAPERS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = list(self.document.findall(cited_papers))
@@ -169,10 +165,12 @@ def _per_post(env: BuildEnvironment) -> dict[str, object]:
     return dict(shown)
 
 
-register_pages("papers", paper_pages)
-register_listing(
-    "papers",
-    lambda context: paper_list(context.env, context.linker),
-    lambda env: [repr(entry) for entry in paper_index(env)],
-)
-register_doc_fingerprints("papers", _per_post)
+def register(registry: JournalRegistry) -> None:
+    """The papers page and listing, and each post's cited papers."""
+    registry.add_pages("papers", paper_pages)
+    registry.add_listing(
+        "papers",
+        lambda context: paper_list(context.env, context.linker),
+        lambda env: [repr(entry) for entry in paper_index(env)],
+    )
+    registry.add_doc_fingerprints("papers", _per_post)

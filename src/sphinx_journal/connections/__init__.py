@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_journal.connections import pages
 from sphinx_journal.connections.collect import CollectLinks, on_env_get_outdated
 from sphinx_journal.connections.pages import (
     AddConnections,
@@ -26,8 +27,10 @@ from sphinx_journal.site.nodes import add_placeholder
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from sphinx_journal.site.registry import JournalRegistry
 
-def setup_connections(app: Sphinx) -> None:
+
+def setup_connections(app: Sphinx, registry: JournalRegistry) -> None:
     """Record links, fill the blocks of posts, write the series and week pages and the feed."""
     add_placeholder(app, post_connections)
     app.add_transform(CollectLinks)
@@ -37,3 +40,4 @@ def setup_connections(app: Sphinx) -> None:
     app.add_directive("journal-series", SeriesDirective)
     app.add_directive("journal-week", WeekDirective)
     app.connect("html-collect-pages", write_digest_feed)
+    pages.register(registry)

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.reading import post_meta
@@ -46,7 +47,7 @@ def _under_base(url: str, bases: tuple[str, ...]) -> str | None:
 class CollectLinks(SphinxTransform):
     """Keep a post's links to other posts as :class:`~.records.OutLink` records."""
 
-    default_priority = 440  # after the post, section and citation transforms
+    default_priority = priorities.CONNECTIONS
 
     def apply(self, **kwargs: Any) -> None:
         if post_meta(self.env) is None:

@@ -18,6 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinx_journal import priorities
 from sphinx_journal.builders import builder_of, has_journal_pages
 from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config, journal_title
@@ -39,13 +40,7 @@ from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import replace_outputs
-from sphinx_journal.site.registry import (
-    GeneratedPage,
-    ListingContext,
-    register_doc_fingerprints,
-    register_listing,
-    register_pages,
-)
+from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +56,7 @@ class post_connections(nodes.General, nodes.Element):
 class AddConnections(SphinxTransform):
     """Put the connections placeholder at the end of every post."""
 
-    default_priority = 445  # after the citations transform, which places its list before the nav
+    default_priority = priorities.CONNECTIONS_BLOCK
 
     def apply(self, **kwargs: Any) -> None:
         if post_meta(self.env) is None:
@@ -74,7 +69,7 @@ class AddConnections(SphinxTransform):
 class ResolveConnections(SphinxPostTransform):
     """Fill a post's blocks: series first (the post's place), then who links here, then related."""
 
-    default_priority = 105
+    default_priority = priorities.RESOLVE_CONNECTIONS
 
     def run(self, **kwargs: Any) -> None:
         placeholders = list(self.document.findall(post_connections))
@@ -344,7 +339,9 @@ def _all_digests_view(env: BuildEnvironment) -> object:
     ]
 
 
-register_pages("connections", connection_pages)
-register_listing("series", _render_series, _all_series_view)
-register_listing("week", _render_week, _all_digests_view)
-register_doc_fingerprints("connections", _per_post)
+def register(registry: JournalRegistry) -> None:
+    """The series and week pages and listings, and what posts show of each other."""
+    registry.add_pages("connections", connection_pages)
+    registry.add_listing("series", _render_series, _all_series_view)
+    registry.add_listing("week", _render_week, _all_digests_view)
+    registry.add_doc_fingerprints("connections", _per_post)

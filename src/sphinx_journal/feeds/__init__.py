@@ -21,7 +21,7 @@ from sphinx_journal.i18n import _
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.outputs import replace_outputs
-from sphinx_journal.site.registry import ListingContext, register_home_block
+from sphinx_journal.site.registry import JournalRegistry, ListingContext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -126,10 +126,8 @@ def _subscribe(context: ListingContext) -> list[nodes.Node]:
     return [para]
 
 
-register_home_block("subscribe", 20, _subscribe)
-
-
-def setup_feeds(app: Sphinx) -> None:
+def setup_feeds(app: Sphinx, registry: JournalRegistry) -> None:
     """Write journal/atom.xml and the per-tag and per-category feeds."""
     app.connect("html-collect-pages", write_feeds)
     app.connect("html-page-context", _feed_link)
+    registry.add_home_block("subscribe", 20, _subscribe)

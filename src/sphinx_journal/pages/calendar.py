@@ -19,7 +19,7 @@ from sphinx_journal.i18n import _, format_day, month_abbreviations, ngettext, we
 from sphinx_journal.pages.heatmap import Day, Streaks, build_date, streaks, year_weeks
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.registry import ListingContext, register_home_block, register_listing
+from sphinx_journal.site.registry import JournalRegistry, ListingContext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -191,10 +191,12 @@ def _fingerprint(env: BuildEnvironment) -> object:
     ]
 
 
-register_listing("calendar", render_calendar, _fingerprint)
-register_home_block("calendar", 10, render_calendar)
-
-
 def setup_calendar(app: Sphinx) -> None:
     """Register ``{journal-calendar}`` and the home page's calendar."""
     app.add_directive("journal-calendar", CalendarDirective)
+
+
+def register(registry: JournalRegistry) -> None:
+    """The calendar listing and the home page's calendar."""
+    registry.add_listing("calendar", render_calendar, _fingerprint)
+    registry.add_home_block("calendar", 10, render_calendar)

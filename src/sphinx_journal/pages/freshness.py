@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.registry import DOC_FINGERPRINTS, FINGERPRINTS, FRAME_FINGERPRINTS
+from sphinx_journal.site.registry import registry_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,7 +31,8 @@ def digest(value: object) -> str:
 
 def frame_fingerprint(env: BuildEnvironment) -> str:
     """A digest of the journal content shown on every page."""
-    return digest({name: FRAME_FINGERPRINTS[name](env) for name in sorted(FRAME_FINGERPRINTS)})
+    frames = registry_of(env).frame_fingerprints
+    return digest({name: frames[name](env) for name in sorted(frames)})
 
 
 def _document_views(env: BuildEnvironment) -> dict[str, list[object]]:
@@ -43,8 +44,9 @@ def _document_views(env: BuildEnvironment) -> dict[str, list[object]]:
         ]
         for post in index.posts
     }
-    for name in sorted(DOC_FINGERPRINTS):
-        for docname, shown in DOC_FINGERPRINTS[name](env).items():
+    per_doc = registry_of(env).doc_fingerprints
+    for name in sorted(per_doc):
+        for docname, shown in per_doc[name](env).items():
             views.setdefault(docname, []).append([name, shown])
     return views
 
@@ -53,9 +55,10 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = journal_domain(env)
     domain.refresh()  # derived views are recomputed once reading is over
     listings = domain.store("listings")
-    used = sorted({kind for kinds in listings.values() for kind in kinds} & set(FINGERPRINTS))
+    registry = registry_of(env)
+    used = sorted({kind for kinds in listings.values() for kind in kinds})
     frame = frame_fingerprint(env)
-    shown = {kind: digest(FINGERPRINTS[kind](env)) for kind in used}
+    shown = {kind: digest(registry.listing(kind).fingerprint(env)) for kind in used}
     documents = {doc: digest(views) for doc, views in _document_views(env).items()}
     previous: dict[str, Any] = domain.data["fingerprints"]
     domain.data["fingerprints"] = {"frame": frame, "listings": shown, "documents": documents}

@@ -18,6 +18,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
 
+from sphinx_journal import priorities
 from sphinx_journal.builders import has_journal_pages
 from sphinx_journal.compat import app_of, bibtex_bibfiles, bibtex_citation_refs
 from sphinx_journal.config import journal_config, journal_title
@@ -31,11 +32,11 @@ from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.registry import (
-    HOME_BLOCKS,
-    PAGE_PROVIDERS,
     GeneratedPage,
+    JournalRegistry,
     ListingContext,
-    register_pages,
+    journal_registry,
+    registry_of,
 )
 from sphinx_journal.version import __version__
 from sphinx_journal.warnings_ import warn
@@ -63,8 +64,8 @@ def _home(app: Sphinx, pages: list[GeneratedPage]) -> GeneratedPage:
             nav += item
         result.append(nav)
         context = ListingContext(app.env, linker, {})
-        for name in sorted(HOME_BLOCKS, key=lambda n: (HOME_BLOCKS[n][0], n)):
-            result.extend(HOME_BLOCKS[name][1](context))
+        for block in registry_of(app.env).home():
+            result.extend(block(context))
         recent = index.newest_first[: config.recent_posts]
         result.append(
             render.section(
@@ -133,9 +134,6 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         )
 
 
-register_pages("posts", post_pages)
-
-
 def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
     """The journal's top pages, in the order the home page and the sidebar list them."""
     listed = (page for page in pages if page.nav_order is not None)
@@ -144,14 +142,13 @@ def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
 
 def journal_pages(env: Any) -> list[tuple[str, str]]:
     """(pagename, title) of the journal's top pages, in the home page's order."""
-    app = app_of(env)
-    pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
+    pages = journal_registry(app_of(env)).pages(app_of(env))
     return [(page.pagename, page.title) for page in nav_pages(pages)]
 
 
 def all_pages(app: Sphinx) -> list[GeneratedPage]:
     """Every generated page, the home page included, in a stable order."""
-    pages = [page for name in sorted(PAGE_PROVIDERS) for page in PAGE_PROVIDERS[name](app)]
+    pages = journal_registry(app).pages(app)
     pages.append(_home(app, pages))
     return sorted(pages, key=lambda page: page.pagename)
 
@@ -355,4 +352,9 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def setup_generated(app: Sphinx) -> None:
     app.connect("html-collect-pages", _collect_pages)
-    app.connect("html-page-context", _page_toc, priority=900)
+    app.connect("html-page-context", _page_toc, priority=priorities.PAGE_TOC)
+
+
+def register(registry: JournalRegistry) -> None:
+    """The tag, category and archive pages."""
+    registry.add_pages("posts", post_pages)

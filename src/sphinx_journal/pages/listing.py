@@ -22,7 +22,7 @@ from sphinx_journal.posts.index import post_index
 from sphinx_journal.records.post import Post
 from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.nodes import journal_listing
-from sphinx_journal.site.registry import ListingContext, register_listing
+from sphinx_journal.site.registry import JournalRegistry, ListingContext
 from sphinx_journal.warnings_ import warn
 
 
@@ -142,4 +142,6 @@ def posts_fingerprint(env: Any) -> object:
     ]
 
 
-register_listing("posts", render_posts, posts_fingerprint)
+def register(registry: JournalRegistry) -> None:
+    """The ``{journal-posts}`` listing."""
+    registry.add_listing("posts", render_posts, posts_fingerprint)

@@ -7,19 +7,20 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.builders import builder_of
 from sphinx_journal.i18n import _
 from sphinx_journal.pages.render import link
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.site.links import Linker
 from sphinx_journal.site.nodes import NO_SEARCH, journal_listing, page_link, post_neighbours
-from sphinx_journal.site.registry import LISTING_RENDERERS, ListingContext
+from sphinx_journal.site.registry import ListingContext, registry_of
 
 
 class ResolveJournalNodes(SphinxPostTransform):
     """Replace page links, neighbour links and listings with real content."""
 
-    default_priority = 100
+    default_priority = priorities.RESOLVE_PLACEHOLDERS
 
     def run(self, **kwargs: Any) -> None:
         linker = Linker(builder_of(self.env), self.env.docname)
@@ -28,10 +29,8 @@ class ResolveJournalNodes(SphinxPostTransform):
         for neighbours in list(self.document.findall(post_neighbours)):
             neighbours.replace_self(self._neighbours(linker))
         for listing in list(self.document.findall(journal_listing)):
-            renderer = LISTING_RENDERERS.get(listing["kind"])
-            content = (
-                renderer(ListingContext(self.env, linker, listing["options"])) if renderer else []
-            )
+            render = registry_of(self.env).listing(listing["kind"]).render
+            content = render(ListingContext(self.env, linker, listing["options"]))
             container = nodes.container(classes=["journal-listing", f"journal-{listing['kind']}"])
             container.extend(content)
             listing.replace_self(container)

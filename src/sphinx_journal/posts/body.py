@@ -42,6 +42,7 @@ from sphinx import addnodes
 from sphinx.highlighting import lexer_classes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.jekyll import kramdown
 from sphinx_journal.jekyll.liquid import TOC_MARKER
 from sphinx_journal.posts.reading import JEKYLL_PAGES, is_post, post_meta
@@ -105,7 +106,7 @@ def site_path(env: BuildEnvironment, docname: str, uri: str) -> str | None:
 class KramdownBody(SphinxTransform):
     """Images, ``{:toc}``, leading transitions and code of a post, as Jekyll shows them."""
 
-    default_priority = 200  # early: before docutils' Contents (720) and Transitions (830)
+    default_priority = priorities.KRAMDOWN_BODY
 
     def apply(self, **kwargs: Any) -> None:
         if not _is_post(self.env):
@@ -204,7 +205,7 @@ class KramdownBody(SphinxTransform):
 class InPageLinks(SphinxTransform):
     """``#anchor`` links of a post as kramdown ids make them work, and Jekyll URLs of posts."""
 
-    default_priority = 878  # after MyST's AddSlugIds (700), before its ResolveAnchorIds (879)
+    default_priority = priorities.IN_PAGE_LINKS
 
     def apply(self, **kwargs: Any) -> None:
         if not _is_post(self.env):

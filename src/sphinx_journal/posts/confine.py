@@ -22,6 +22,7 @@ Each is a located ``journal.file`` (or ``journal.url``) warning.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from encodings import utf_8_sig
 from pathlib import Path
@@ -33,6 +34,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import canon_path
 
+from sphinx_journal import priorities
 from sphinx_journal.config import journal_config
 from sphinx_journal.posts.containment import inside, safe_post_file, script_scheme
 from sphinx_journal.posts.reading import is_post
@@ -64,7 +66,10 @@ def _find_codec(name: str) -> codecs.CodecInfo | None:
     )
 
 
-codecs.register(_find_codec)
+@functools.cache
+def _install_codec() -> None:
+    """Make :data:`LENIENT_UTF8` known to Python, once per process."""
+    codecs.register(_find_codec)
 
 
 def _not_utf8(path: Path) -> int | None:
@@ -127,7 +132,7 @@ def _is_local(target: str) -> bool:
 class ConfineFiles(SphinxTransform):
     """Keep a post's downloads and images to files under the source folder."""
 
-    default_priority = 10  # early: before anything records the files
+    default_priority = priorities.CONFINE_FILES
 
     def apply(self, **kwargs: object) -> None:
         docname = self.env.docname
@@ -157,7 +162,7 @@ class ConfineFiles(SphinxTransform):
 class DropScriptLinks(SphinxPostTransform):
     """Keep links whose address would run script as their text."""
 
-    default_priority = 900  # after every resolver has set its addresses
+    default_priority = priorities.DROP_SCRIPT_LINKS
 
     def run(self, **kwargs: object) -> None:
         for ref in list(self.document.findall(nodes.reference)):
@@ -168,6 +173,7 @@ class DropScriptLinks(SphinxPostTransform):
 
 
 def setup_confine(app: Sphinx) -> None:
+    _install_codec()
     app.connect("env-before-read-docs", _skip_unsafe_posts)
     app.add_transform(ConfineFiles)
     app.add_post_transform(DropScriptLinks)

@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.matching import Matcher
 
+from sphinx_journal import priorities
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.jekyll import files as jekyll
@@ -209,7 +210,7 @@ def _first_section(document: nodes.document) -> nodes.section | None:
 class PostTransform(SphinxTransform):
     """Give a post its title, header and neighbour links."""
 
-    default_priority = 400  # after DocInfo (340), which needs the front matter fields on top
+    default_priority = priorities.POST_TITLE
 
     def apply(self, **kwargs: object) -> None:
         meta: PostMeta | None = self.env.temp_data.get(_META_KEY)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sphinx.util.matching import Matcher
 
+from sphinx_journal import priorities
 from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config
 from sphinx_journal.jekyll import files as jekyll
@@ -184,5 +185,5 @@ def _on_config_ready(app: Sphinx, config: Config) -> None:
 
 def setup_site(app: Sphinx) -> None:
     """Read ``_config.yml`` and scan the posts before the build reads anything."""
-    app.connect("config-inited", _on_config_inited, priority=300)
-    app.connect("config-inited", _on_config_ready, priority=850)  # after source_suffix is a dict
+    app.connect("config-inited", _on_config_inited, priority=priorities.SITE_CONFIG)
+    app.connect("config-inited", _on_config_ready, priority=priorities.SCAN_POSTS)

@@ -23,8 +23,10 @@ from sphinx_journal.sections.recognition import SectionsTransform
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from sphinx_journal.site.registry import JournalRegistry
 
-def setup_sections(app: Sphinx) -> None:
+
+def setup_sections(app: Sphinx, registry: JournalRegistry) -> None:
     """Register the section directives, heading recognition and roll-up pages."""
     setup_nodes(app)
     app.add_directive("schedule", ScheduleDirective)
@@ -36,3 +38,4 @@ def setup_sections(app: Sphinx) -> None:
     app.add_directive("journal-progress", rollups.ProgressDirective)
     app.add_transform(SectionsTransform)
     setup_consistency(app)
+    rollups.register(registry)

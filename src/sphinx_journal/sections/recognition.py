@@ -19,6 +19,7 @@ from typing import Any, Final
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_journal import priorities
 from sphinx_journal.config import DEFAULT_SECTIONS, JournalConfig, journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
@@ -101,7 +102,7 @@ def _paragraphs(root: nodes.Element) -> tuple[str, ...]:
 class SectionsTransform(SphinxTransform):
     """Make the records of a document's schedules, lectures and retrospectives."""
 
-    default_priority = 410  # after the post transform gave the post its title
+    default_priority = priorities.SECTIONS
 
     def apply(self, **kwargs: Any) -> None:
         meta = post_meta(self.env)

@@ -25,12 +25,7 @@ from sphinx_journal.records.sections import Lecture, Schedule
 from sphinx_journal.sections import index
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.site.links import Linker, PagePaths
-from sphinx_journal.site.registry import (
-    GeneratedPage,
-    ListingContext,
-    register_listing,
-    register_pages,
-)
+from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -415,22 +410,24 @@ def _titles(env: BuildEnvironment) -> list[tuple[str, str, str]]:
     ]
 
 
-register_pages("sections", section_pages)
-register_listing(
-    "lectures", _render_lectures, lambda env: [repr(lecture) for lecture in index.lectures(env)]
-)
-register_listing(
-    "retrospectives",
-    lambda c: retrospective_list(c.env, c.linker),
-    lambda env: [[repr(r) for r in index.retrospectives(env)], _titles(env)],
-)
-register_listing(
-    "peer-sessions",
-    lambda c: peer_session_list(c.env, c.linker),
-    lambda env: [[repr(r) for r in index.peer_sessions(env)], _titles(env)],
-)
-register_listing(
-    "progress",
-    lambda c: progress_view(c.env, c.linker),
-    lambda env: [[repr(s) for s in index.schedules(env)], _titles(env)],
-)
+def register(registry: JournalRegistry) -> None:
+    """The progress, lecture, retrospective and peer-session pages and listings."""
+    registry.add_pages("sections", section_pages)
+    registry.add_listing(
+        "lectures", _render_lectures, lambda env: [repr(lecture) for lecture in index.lectures(env)]
+    )
+    registry.add_listing(
+        "retrospectives",
+        lambda c: retrospective_list(c.env, c.linker),
+        lambda env: [[repr(r) for r in index.retrospectives(env)], _titles(env)],
+    )
+    registry.add_listing(
+        "peer-sessions",
+        lambda c: peer_session_list(c.env, c.linker),
+        lambda env: [[repr(r) for r in index.peer_sessions(env)], _titles(env)],
+    )
+    registry.add_listing(
+        "progress",
+        lambda c: progress_view(c.env, c.linker),
+        lambda env: [[repr(s) for s in index.schedules(env)], _titles(env)],
+    )

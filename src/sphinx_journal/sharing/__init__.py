@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from babel.core import get_global
 
+from sphinx_journal import priorities
 from sphinx_journal.builders import has_journal_pages
 from sphinx_journal.compat import app_of, user_set
 from sphinx_journal.config import journal_config
@@ -43,7 +44,7 @@ from sphinx_journal.sharing.cards import (
 )
 from sphinx_journal.sharing.comments import Comments, parse_comments, widget_html
 from sphinx_journal.sharing.sitemap import SITE_BUILDERS, complete_sitemap, setup_sitemap
-from sphinx_journal.site.registry import register_frame
+from sphinx_journal.site.registry import JournalRegistry
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
@@ -211,14 +212,12 @@ def _frame(env: BuildEnvironment) -> object:
     return [base, image_url(env.config, base), env.config.project]
 
 
-register_frame("sharing", _frame)
-
-
-def setup_sharing(app: Sphinx) -> None:
+def setup_sharing(app: Sphinx, registry: JournalRegistry) -> None:
     """Cards, sitemap, copy buttons, comments and Read the Docs' base URL."""
     app.setup_extension("sphinx_copybutton")
-    app.connect("config-inited", _copybutton_defaults, priority=450)
-    app.connect("config-inited", _on_config_inited, priority=600)
-    app.connect("html-page-context", _before_opengraph, priority=400)
-    app.connect("html-page-context", _after_others, priority=800)
-    app.connect("build-finished", complete_sitemap, priority=400)
+    app.connect("config-inited", _copybutton_defaults, priority=priorities.COPYBUTTON_DEFAULTS)
+    app.connect("config-inited", _on_config_inited, priority=priorities.SHARING_CONFIG)
+    app.connect("html-page-context", _before_opengraph, priority=priorities.BEFORE_OPENGRAPH)
+    app.connect("html-page-context", _after_others, priority=priorities.AFTER_OTHER_TAGS)
+    app.connect("build-finished", complete_sitemap, priority=priorities.COMPLETE_SITEMAP)
+    registry.add_frame("sharing", _frame)

@@ -1,17 +1,25 @@
-"""What each concern contributes to the generated pages and listing directives.
+"""What each feature contributes to the generated pages and the listing directives.
 
-Concerns register code, not data: a *page provider* returns the pages it
+Features register code, not data: a *page provider* returns the pages it
 wants written, a *listing renderer* turns a listing directive's options into
 nodes, and a *fingerprint* says what a listing currently shows, so that only
-pages whose listing changed are rewritten on an incremental build. The
-registries are filled at import time and are the same for every build.
+pages whose listing changed are rewritten on an incremental build.
+
+The registry belongs to the application: :func:`sphinx_journal.extension.setup`
+makes one and hands it to each feature's ``setup_<package>``; nothing is
+registered by importing a module. Asking for a listing kind nobody
+registered is an error, never an empty listing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+from sphinx.errors import ExtensionError
+
+from sphinx_journal.compat import app_of
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -47,45 +55,98 @@ class ListingContext:
 PageProvider = Callable[["Sphinx"], Iterable[GeneratedPage]]
 ListingRenderer = Callable[[ListingContext], list["nodes.Node"]]
 Fingerprint = Callable[["BuildEnvironment"], object]
-
-PAGE_PROVIDERS: dict[str, PageProvider] = {}
-LISTING_RENDERERS: dict[str, ListingRenderer] = {}
-FINGERPRINTS: dict[str, Fingerprint] = {}
-
-
-def register_pages(name: str, provider: PageProvider) -> None:
-    """Add (or replace) the page provider called ``name``."""
-    PAGE_PROVIDERS[name] = provider
-
-
-def register_listing(kind: str, renderer: ListingRenderer, fingerprint: Fingerprint) -> None:
-    """Add the renderer of listing ``kind`` and the fingerprint of what it shows."""
-    LISTING_RENDERERS[kind] = renderer
-    FINGERPRINTS[kind] = fingerprint
-
-
 HomeBlock = Callable[[ListingContext], list["nodes.Node"]]
-HOME_BLOCKS: dict[str, tuple[int, HomeBlock]] = {}
-
-
-def register_home_block(name: str, order: int, block: HomeBlock) -> None:
-    """Add a block (a calendar, say) to the journal's home page, sorted by ``order``."""
-    HOME_BLOCKS[name] = (order, block)
-
-
-#: What every page's frame shows from the journal (a sidebar of recent posts, say).
-FRAME_FINGERPRINTS: dict[str, Fingerprint] = {}
-
-
-def register_frame(name: str, fingerprint: Fingerprint) -> None:
-    """Declare journal content shown on every page; when it changes, every page is rewritten."""
-    FRAME_FINGERPRINTS[name] = fingerprint
-
-
 DocFingerprints = Callable[["BuildEnvironment"], Mapping[str, object]]
-DOC_FINGERPRINTS: dict[str, DocFingerprints] = {}
 
 
-def register_doc_fingerprints(name: str, fingerprints: DocFingerprints) -> None:
-    """Declare cross-post content shown on single documents (docname -> what it shows)."""
-    DOC_FINGERPRINTS[name] = fingerprints
+V = TypeVar("V")
+
+
+@dataclasses.dataclass(frozen=True)
+class Listing:
+    """A listing kind: how to render it, and a digest-able view of what it shows."""
+
+    render: ListingRenderer
+    fingerprint: Fingerprint
+
+
+class JournalRegistry:
+    """Everything the features contributed to one application, by name."""
+
+    def __init__(self) -> None:
+        self.page_providers: dict[str, PageProvider] = {}
+        self.listings: dict[str, Listing] = {}
+        self.home_blocks: dict[str, tuple[int, HomeBlock]] = {}
+        self.frame_fingerprints: dict[str, Fingerprint] = {}
+        """Journal content shown on every page (a sidebar of recent posts, say)."""
+        self.doc_fingerprints: dict[str, DocFingerprints] = {}
+        """Cross-post content shown on single documents (docname -> what it shows)."""
+
+    @staticmethod
+    def _add(table: dict[str, V], what: str, name: str, value: V) -> None:
+        if name in table:
+            raise ExtensionError(f"sphinx-journal: {what} {name!r} is registered twice")
+        table[name] = value
+
+    def add_pages(self, name: str, provider: PageProvider) -> None:
+        """Add the page provider called ``name``."""
+        self._add(self.page_providers, "page provider", name, provider)
+
+    def add_listing(self, kind: str, render: ListingRenderer, fingerprint: Fingerprint) -> None:
+        """Add listing ``kind``: its renderer and the fingerprint of what it shows."""
+        self._add(self.listings, "listing", kind, Listing(render, fingerprint))
+
+    def add_home_block(self, name: str, order: int, block: HomeBlock) -> None:
+        """Add a block (a calendar, say) to the journal's home page, sorted by ``order``."""
+        self._add(self.home_blocks, "home block", name, (order, block))
+
+    def add_frame(self, name: str, fingerprint: Fingerprint) -> None:
+        """Declare journal content shown on every page; when it changes, every page is rewritten."""
+        self._add(self.frame_fingerprints, "frame", name, fingerprint)
+
+    def add_doc_fingerprints(self, name: str, fingerprints: DocFingerprints) -> None:
+        """Declare cross-post content shown on single documents."""
+        self._add(self.doc_fingerprints, "document fingerprint", name, fingerprints)
+
+    def listing(self, kind: str) -> Listing:
+        """The listing ``kind``; an unknown kind is a programming error, raised."""
+        try:
+            return self.listings[kind]
+        except KeyError:
+            known = ", ".join(sorted(self.listings)) or "none"
+            raise ExtensionError(
+                f"sphinx-journal: no listing {kind!r} is registered (known: {known})"
+            ) from None
+
+    def home(self) -> list[HomeBlock]:
+        """The home page's blocks, in their order."""
+        blocks = self.home_blocks
+        return [blocks[name][1] for name in sorted(blocks, key=lambda n: (blocks[n][0], n))]
+
+    def pages(self, app: Sphinx) -> list[GeneratedPage]:
+        """Every provider's pages, providers in name order."""
+        providers = self.page_providers
+        return [page for name in sorted(providers) for page in providers[name](app)]
+
+
+_ATTRIBUTE: Final = "sphinx_journal_registry"
+
+
+def registry_of(env: BuildEnvironment) -> JournalRegistry:
+    """The registry of the application building ``env``."""
+    return journal_registry(app_of(env))
+
+
+def install_registry(app: Sphinx) -> JournalRegistry:
+    """Give ``app`` its (empty) registry; called once, by the extension's ``setup``."""
+    registry = JournalRegistry()
+    setattr(app, _ATTRIBUTE, registry)
+    return registry
+
+
+def journal_registry(app: Sphinx) -> JournalRegistry:
+    """The registry of the application."""
+    registry = getattr(app, _ATTRIBUTE, None)
+    if not isinstance(registry, JournalRegistry):
+        raise ExtensionError("sphinx-journal: the extension was not set up on this application")
+    return registry

@@ -20,7 +20,7 @@ from sphinx_journal.i18n import _
 from sphinx_journal.pages.generated import journal_pages
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.site.links import PagePaths
-from sphinx_journal.site.registry import register_frame
+from sphinx_journal.site.registry import JournalRegistry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,9 +80,6 @@ def _page_context(
     }
 
 
-register_frame("sidebar", sidebar_items)
-
-
 def _hide_unsafe_source_link(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -96,8 +93,9 @@ def _hide_unsafe_source_link(
         context["sourcename"] = ""
 
 
-def setup_theme(app: Sphinx) -> None:
+def setup_theme(app: Sphinx, registry: JournalRegistry) -> None:
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _hide_unsafe_source_link)
     app.add_css_file("sphinx-journal.css")
+    registry.add_frame("sidebar", sidebar_items)
