@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sphinx.locale
+from hypothesis import settings
+from sphinx.application import Sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Time is not what these tests test: a loaded machine must not fail them.
+settings.register_profile("journal", deadline=None)
+settings.load_profile("journal")
 
 ROOTS = Path(__file__).parent / "roots"
 #: The real journal post the project is checked against (present beside the checkout).
@@ -22,6 +31,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="build a real Jekyll journal (a site folder or its _posts folder) and report "
         "its warnings per type",
     )
+
+
+@pytest.fixture(autouse=True)
+def _one_language_per_test() -> Iterator[None]:
+    """Forget the message catalogues a test's builds loaded.
+
+    Sphinx keeps catalogues per process and merges a later build's language
+    into an earlier one's, so an English build after a Korean one would read
+    Korean; a real build is one process, and each test must be too.
+    """
+    yield
+    sphinx.locale.translators.clear()
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +127,57 @@ def build(make_app):
         return Built(app, Path(app.outdir), app._warning.getvalue())
 
     return run
+
+
+#: Fixtures that build a Sphinx project: a test using one is a ``sphinx`` test.
+BUILD_FIXTURES = frozenset({"build", "make_app", "app", "app_params", "example_project"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that builds Sphinx, so ``pytest -m "not sphinx"`` is the fast lane.
+
+    Modules whose tests build through the command line mark themselves with
+    ``pytestmark = pytest.mark.sphinx``.
+    """
+    for item in items:
+        if BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.sphinx)
+
+
+_BUILDS = [0]
+_sphinx_init = Sphinx.__init__
+
+
+def _counted_init(self: Sphinx, *args: Any, **kwargs: Any) -> None:
+    _BUILDS[0] += 1
+    _sphinx_init(self, *args, **kwargs)
+
+
+Sphinx.__init__ = _counted_init  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Keep the fast lane honest: a test that makes a Sphinx application must be marked."""
+    before = _BUILDS[0]
+    result = yield
+    if _BUILDS[0] > before and item.get_closest_marker("sphinx") is None:
+        _UNMARKED.append(item.nodeid)
+    return result
+
+
+_UNMARKED: list[str] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _UNMARKED and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _UNMARKED:
+        terminalreporter.write_line(
+            "tests that build Sphinx without the sphinx marker (they slow the fast lane):"
+        )
+        for nodeid in _UNMARKED:
+            terminalreporter.write_line(f"  {nodeid}")

@@ -47,6 +47,7 @@ def warnings(site) -> list[str]:
     return [line for line in re.sub(r"\x1b\[[0-9;]*m", "", site[2]).splitlines() if line]
 
 
+@pytest.mark.sphinx
 def test_only_the_real_mistake_is_warned(site) -> None:
     [only] = warnings(site)
     assert "2021-08-04-day1.md:20" in only and "#no-such-heading" in only
@@ -152,6 +153,7 @@ def test_kramdown_and_liquid_in_linear_time() -> None:
         assert time.perf_counter() - started < 2, line[:8]
 
 
+@pytest.mark.sphinx
 def test_import_copies_what_posts_reference_and_builds_with_W(tmp_path: Path, capsys) -> None:
     site = tmp_path / "site"
     shutil.copytree(Path(__file__).parent / "roots" / "test-jekyll", site)

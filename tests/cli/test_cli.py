@@ -20,6 +20,9 @@ from tests.conftest import ROOTS
 from tests.htmlutil import main as main_content
 from tests.htmlutil import parse, text
 
+#: Every test here runs a verb, and the verbs build (check and import read through Sphinx).
+pytestmark = pytest.mark.sphinx
+
 
 def sphinx_build(src: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

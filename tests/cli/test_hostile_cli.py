@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 import yaml
 
 from sphinx_journal.cli import main
@@ -77,6 +78,7 @@ def test_import_of_an_unreadable_post_is_a_message(tmp_path: Path, capsys, monke
     assert "2021-01-01-a.md" in err and "Permission denied" in err and "Traceback" not in err
 
 
+@pytest.mark.sphinx
 def test_interrupted_import_leaves_whole_files_and_a_rerun_completes(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:
@@ -103,6 +105,7 @@ def test_interrupted_import_leaves_whole_files_and_a_rerun_completes(
     assert len(list((journal / "_posts").glob("*.md"))) == 5
 
 
+@pytest.mark.sphinx
 def test_reimport_into_a_folder_inside_the_site_adds_nothing(tmp_path: Path, capsys) -> None:
     site = site_with(tmp_path, {"_posts/2021-01-01-a.md": POST.encode()})
     journal = site / "journal"
@@ -113,6 +116,7 @@ def test_reimport_into_a_folder_inside_the_site_adds_nothing(tmp_path: Path, cap
     ]
 
 
+@pytest.mark.sphinx
 def test_cr_only_post_in_a_category_folder_gets_its_category(tmp_path: Path) -> None:
     text = POST.replace("\n", "\r")
     site = site_with(tmp_path, {"tech/_posts/2021-01-01-a.md": text.encode()})

@@ -41,6 +41,7 @@ def test_post_without_front_matter_and_with_broken_yaml() -> None:
     assert adapt(broken, ("tech",), None) == broken  # copied as is; check and build say why
 
 
+@pytest.mark.sphinx
 def test_renamed_file_keeps_its_jekyll_slug(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "_posts").mkdir(parents=True)
@@ -71,6 +72,7 @@ def test_find_posts_categories_only_from_folders_above_posts(tmp_path: Path) -> 
     assert post.destination == Path("_posts/2021/2021-01-01-x.md")
 
 
+@pytest.mark.sphinx
 def test_import_never_clobbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = tmp_path / "site"
     (site / "_posts").mkdir(parents=True)
@@ -106,6 +108,7 @@ def test_import_refuses_a_folder_that_is_not_a_journal(
     assert main(["import", str(empty), str(tmp_path / "j")]) == 1
 
 
+@pytest.mark.sphinx
 def test_import_into_an_existing_journal_says_what_to_configure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -137,6 +140,7 @@ def test_jekyll_ignored_files_and_crlf(tmp_path: Path) -> None:
     assert copy == "---\r\ntitle: x\r\ncategories: [tech]\r\n---\r\n# x\r\n"
 
 
+@pytest.mark.sphinx
 def test_import_skips_symlinks_and_keeps_bytes_that_are_not_utf8(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -63,6 +63,7 @@ def site(tmp_path_factory) -> Path:
     return Path(app.outdir)
 
 
+@pytest.mark.sphinx
 def test_linked_from_every_form_with_dates(site: Path) -> None:
     attention = page_of(site, ATTENTION)
     # {post} by docname (BERT), post_url (GPT), the default Jekyll URL site-absolute (Vision)
