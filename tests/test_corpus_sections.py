@@ -43,12 +43,12 @@ def _journals(root: Path, labels: dict[str, dict[str, dict[str, object]]]) -> li
 def _found(built: object, post: str) -> dict[str, object]:
     domain = journal_domain(built.app.env)  # type: ignore[attr-defined]
     docname = post.removesuffix(".md")
-    schedules = domain.store("schedules").get(docname, ())
+    schedules = domain.schedules.get(docname) or ()
     return {
-        "r": int(bool(domain.store("retrospectives").get(docname))),
-        "p": int(bool(domain.store("peer_sessions").get(docname))),
+        "r": int(bool(domain.retrospectives.get(docname))),
+        "p": int(bool(domain.peer_sessions.get(docname))),
         "s": int(any(not s.label for s in schedules)),
-        "l": len(domain.store("lectures").get(docname, ())),
+        "l": len(domain.lectures.get(docname) or ()),
         "t": [sum(s.done for s in schedules), sum(s.total for s in schedules)],
     }
 

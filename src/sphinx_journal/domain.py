@@ -11,6 +11,10 @@ Cross-post views (the post order, tag pages, the lecture index …) are
 *derived*: recomputed from the stores on demand and cached until the next
 change (:meth:`derived`).
 
+Each store is a typed property (``domain.posts``, ``domain.lectures`` …) and
+the checks across documents (two spellings of one tag, a lecture label used
+twice) run in :meth:`~JournalDomain.check_consistency`.
+
 Records that can be linked to (posts, lectures, papers) expose
 ``xref_targets()``; the roles ``{post}``, ``{lecture}`` and ``{paper}``
 resolve against them, and :meth:`get_objects` puts them in ``objects.inv``.
@@ -18,8 +22,9 @@ resolve against them, and :meth:`get_objects` puts them in ``objects.inv``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Set
-from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Set
+from types import MappingProxyType
+from typing import TYPE_CHECKING, ClassVar, Final, Generic, Literal, TypeVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -27,14 +32,22 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from sphinx_journal.builders import has_journal_pages
+from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _
+from sphinx_journal.records.citations import Citation
+from sphinx_journal.records.connections import OutLink
+from sphinx_journal.records.post import Post
+from sphinx_journal.records.post_index import PostIndex, build_index
+from sphinx_journal.records.sections import Lecture, PeerSession, Retrospective, Schedule
 from sphinx_journal.records.targets import Target
 from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
 #: The per-document stores. A concern adds records to its own store only.
 STORES: Final = (
@@ -49,7 +62,61 @@ STORES: Final = (
     "xrefs",
 )
 
+StoreName = Literal[
+    "posts",
+    "schedules",
+    "lectures",
+    "retrospectives",
+    "peer_sessions",
+    "citations",
+    "listings",
+    "links",
+    "xrefs",
+]
+
 T = TypeVar("T")
+V = TypeVar("V")
+
+
+class Store(Generic[V]):
+    """One store: docname -> what that document holds, in docname order when iterated.
+
+    Writing goes through :meth:`set`, which tells the domain that its
+    derived views are out of date.
+    """
+
+    __slots__ = ("_changed", "_data")
+
+    def __init__(self, data: dict[str, V], changed: Callable[[], None]) -> None:
+        self._data = data
+        self._changed = changed
+
+    def get(self, docname: str) -> V | None:
+        return self._data.get(docname)
+
+    def __contains__(self, docname: object) -> bool:
+        return docname in self._data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def items(self) -> Iterator[tuple[str, V]]:
+        """``(docname, value)`` pairs, in docname order (deterministic)."""
+        for docname in sorted(self._data):
+            yield docname, self._data[docname]
+
+    def values(self) -> Iterator[V]:
+        for _docname, value in self.items():
+            yield value
+
+    def mapping(self) -> Mapping[str, V]:
+        """The store as a read-only mapping, for pure functions that take one."""
+        return MappingProxyType(self._data)
+
+    def set(self, docname: str, value: V) -> None:
+        """Record what ``docname`` holds (replacing what it held)."""
+        self._data[docname] = value
+        self._changed()
 
 
 class JournalXRefRole(XRefRole):
@@ -70,14 +137,13 @@ class JournalDomain(Domain):
         "lecture": ObjType("lecture", "lecture"),
         "paper": ObjType("paper", "paper"),
     }
-    roles: ClassVar[dict[str, Any]] = {
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
         "post": JournalXRefRole(),
         "lecture": JournalXRefRole(),
         "paper": JournalXRefRole(),
     }
-    initial_data: ClassVar[dict[str, Any]] = {store: {} for store in STORES} | {
-        "fingerprints": {},
-        "xref_fingerprints": {},
+    initial_data: ClassVar[dict[str, dict[str, object]]] = {
+        name: dict[str, object]() for name in (*STORES, "fingerprints", "xref_fingerprints")
     }
     data_version = 3
 
@@ -94,31 +160,76 @@ class JournalDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._generation = 0
-        self._derived: dict[str, tuple[int, Any]] = {}
+        self._derived: dict[str, tuple[int, object]] = {}
 
-    # -- per-document records -------------------------------------------------
+    # -- the stores -------------------------------------------------------------
 
-    def store(self, name: str) -> dict[str, Any]:
-        """The mapping docname -> record(s) of one store."""
-        result: dict[str, Any] = self.data[name]
-        return result
+    def _store(self, name: StoreName) -> dict[str, V]:
+        return cast("dict[str, V]", self.data[name])
 
-    def set_record(self, store: str, docname: str, record: Any) -> None:
-        """Record what ``docname`` holds for ``store`` (replacing what it held)."""
-        self.data[store][docname] = record
-        self._changed()
+    @property
+    def posts(self) -> Store[Post]:
+        """The post each post document is."""
+        return Store(self._store("posts"), self._changed)
+
+    @property
+    def schedules(self) -> Store[tuple[Schedule, ...]]:
+        """A document's checklists (a schedule, or the task items of another section)."""
+        return Store(self._store("schedules"), self._changed)
+
+    @property
+    def lectures(self) -> Store[tuple[Lecture, ...]]:
+        """A document's lectures (office hours among them), in document order."""
+        return Store(self._store("lectures"), self._changed)
+
+    @property
+    def retrospectives(self) -> Store[tuple[Retrospective, ...]]:
+        """A document's retrospectives, in document order."""
+        return Store(self._store("retrospectives"), self._changed)
+
+    @property
+    def peer_sessions(self) -> Store[tuple[PeerSession, ...]]:
+        """A document's peer-session notes, in document order."""
+        return Store(self._store("peer_sessions"), self._changed)
+
+    @property
+    def citations(self) -> Store[tuple[Citation, ...]]:
+        """A post's links to papers, in document order."""
+        return Store(self._store("citations"), self._changed)
+
+    @property
+    def listings(self) -> Store[tuple[str, ...]]:
+        """The listing kinds a document shows (its page is rewritten when they change)."""
+        return Store(self._store("listings"), self._changed)
+
+    @property
+    def links(self) -> Store[tuple[OutLink, ...]]:
+        """A post's links to other posts, first of each target only."""
+        return Store(self._store("links"), self._changed)
+
+    @property
+    def xrefs(self) -> Store[tuple[tuple[str, str], ...]]:
+        """The ``(role, target)`` of every journal role a document uses."""
+        return Store(self._store("xrefs"), self._changed)
+
+    def snapshot(self, name: StoreName) -> list[tuple[str, object]]:
+        """``(docname, value)`` of one store, in docname order, for digests."""
+        data: dict[str, object] = self._store(name)
+        return [(docname, data[docname]) for docname in sorted(data)]
 
     def clear_doc(self, docname: str) -> None:
         for store in STORES:
-            if self.data[store].pop(docname, None) is not None:
+            data: dict[str, object] = self._store(store)
+            if data.pop(docname, None) is not None:
                 self._changed()
 
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: Set[str], otherdata: Mapping[str, object]) -> None:
         for store in STORES:
-            theirs = otherdata[store]
+            theirs = cast("Mapping[str, object]", otherdata[store])
+            ours: dict[str, object] = self._store(store)
             for docname in docnames:
                 if docname in theirs:
-                    self.data[store][docname] = theirs[docname]
+                    ours[docname] = theirs[docname]
         self._changed()
 
     # -- derived views ----------------------------------------------------------
@@ -138,17 +249,89 @@ class JournalDomain(Domain):
         """
         cached = self._derived.get(key)
         if cached is not None and cached[0] == self._generation:
-            result: T = cached[1]
-            return result
+            return cast("T", cached[1])
         value = compute(self)
         self._derived[key] = (self._generation, value)
         return value
 
-    def all_records(self, store: str) -> Iterator[tuple[str, Any]]:
-        """``(docname, record)`` pairs of a store, in docname order (deterministic)."""
-        data = self.data[store]
-        for docname in sorted(data):
-            yield docname, data[docname]
+    def post_index(self) -> PostIndex:
+        """The listed posts (drafts only with ``journal_drafts``) and their tags, categories."""
+        drafts = journal_config(self.env.config).drafts
+        return self.derived(
+            "posts", lambda domain: build_index(domain.posts.values(), drafts=drafts)
+        )
+
+    # -- checks across documents ------------------------------------------------
+
+    def check_consistency(self) -> None:
+        self._check_taxonomies()
+        self._check_lecture_labels()
+
+    def _check_taxonomies(self) -> None:
+        """Two spellings with one slug are one tag: say so where the other spelling is used."""
+        index = self.post_index()
+        for kind, keys, taxa in (
+            ("tag", ("tags", "tag"), index.tags),
+            ("category", ("categories", "category"), index.categories),
+        ):
+            for taxon in taxa.values():
+                for alias in taxon.aliases:
+                    post = next(
+                        p
+                        for p in reversed(taxon.posts)
+                        if alias in (p.tags if kind == "tag" else p.categories)
+                    )
+                    line = next(
+                        (post.meta.key_lines[k] for k in keys if k in post.meta.key_lines), None
+                    )
+                    warn(
+                        "tag",
+                        f"{kind} {alias!r} has the same URL slug {taxon.slug!r} as "
+                        f"{taxon.name!r}; they are listed as one {kind}",
+                        (post.docname, line),
+                    )
+
+    def _check_lecture_labels(self) -> None:
+        """Lecture labels are unique across the journal: a second use names the first.
+
+        A label recognised from a heading that another post uses too is no
+        error (journals repeat headings such as ``[3강] Optimization``; two in
+        one post still are), and the first one is linked.
+
+        The winner of a label used twice is the journal's (the earliest
+        lecture: date, post, line), never the order documents happened to be
+        read in: the standard domain's ``lecture-<label>`` target, which
+        Sphinx gives to the document read last, is pointed at that winner
+        too, so ``objects.inv`` and ``{ref}`` links are the same after any
+        history of incremental builds.
+        """
+        std = self.env.domains.standard_domain
+        for label, targets in sorted(self.targets("lecture").items()):
+            first = targets[0]
+            if len(targets) > 1:
+                name = nodes.fully_normalize_name(f"lecture-{label}")
+                if name in std.anonlabels:
+                    std.anonlabels[name] = (first.docname, first.anchor)
+                if name in std.labels:
+                    std.labels[name] = (first.docname, first.anchor, std.labels[name][2])
+            first_lecture = self._lecture(first.docname, first.anchor)
+            first_line = first_lecture.line if first_lecture else None
+            where = f"{self.env.doc2path(first.docname, False)}:{first_line or '?'}"
+            for other in targets[1:]:
+                lecture = self._lecture(other.docname, other.anchor)
+                if other.docname != first.docname and lecture is not None and lecture.recognised:
+                    continue  # a heading another post has too (``[3강] Optimization``): the first
+                warn(
+                    "lecture",
+                    f"lecture label {label!r} is used twice; first at {where}",
+                    (other.docname, lecture.line if lecture else None),
+                )
+
+    def _lecture(self, docname: str, anchor: str) -> Lecture | None:
+        for lecture in self.lectures.get(docname) or ():
+            if lecture.anchor == anchor:
+                return lecture
+        return None
 
     # -- cross-references -------------------------------------------------------
 
@@ -156,17 +339,21 @@ class JournalDomain(Domain):
         """Every target of ``objtype`` by name, best first."""
         return self.derived(f"targets:{objtype}", lambda _: self._collect_targets(objtype))
 
+    def _all_targets(self) -> Iterator[Target]:
+        for post in self.posts.values():
+            yield from post.xref_targets()
+        for lectures in self.lectures.values():
+            for lecture in lectures:
+                yield from lecture.xref_targets()
+        for citations in self.citations.values():
+            for citation in citations:
+                yield from citation.xref_targets()
+
     def _collect_targets(self, objtype: str) -> dict[str, list[Target]]:
         found: dict[str, list[Target]] = {}
-        for store in STORES:
-            for _docname, value in self.all_records(store):
-                records = value if isinstance(value, (list, tuple)) else (value,)
-                for record in records:
-                    if not hasattr(record, "xref_targets"):
-                        continue
-                    for target in record.xref_targets():
-                        if target.objtype == objtype:
-                            found.setdefault(target.name, []).append(target)
+        for target in self._all_targets():
+            if target.objtype == objtype:
+                found.setdefault(target.name, []).append(target)
         for candidates in found.values():
             candidates.sort(key=lambda t: (t.sort_key, t.docname, t.anchor))
         return found
@@ -236,7 +423,7 @@ def journal_domain(env: BuildEnvironment) -> JournalDomain:
     return domain
 
 
-def setup_domain(app: Any) -> None:
+def setup_domain(app: Sphinx) -> None:
     """Register the domain and its roles under their short names too."""
     app.add_domain(JournalDomain)
     for role in ("post", "lecture", "paper"):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
@@ -13,41 +11,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx_journal import priorities
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
-from sphinx_journal.papers.identifiers import PaperId, recognize
+from sphinx_journal.papers.identifiers import recognize
 from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.reading import post_meta
-from sphinx_journal.records.targets import Target
+from sphinx_journal.records.citations import Citation
 from sphinx_journal.site.links import PagePaths
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Citation:
-    """One link from a post to a paper."""
-
-    docname: str
-    paper: PaperId
-    text: str
-    anchor: str
-    papers_page: str
-    date: str = ""
-    line: int | None = None
-    order: int = 0
-    context: str = ""
-    """What the post says around a link whose own text names nothing (a bare URL)."""
-
-    def xref_targets(self) -> Iterator[Target]:
-        """``{paper}`` lands on the bibliography entry, or on the citing post without pages."""
-        name = str(self.paper)
-        yield Target("paper", name, self.text, self.papers_page, self.paper.key, ("0",))
-        yield Target(
-            "paper",
-            name,
-            self.text,
-            self.docname,
-            self.anchor,
-            ("1", self.date, self.docname),
-            inventory=False,
-        )
 
 
 class cited_papers(nodes.General, nodes.Element):
@@ -92,7 +60,7 @@ class CitationsTransform(SphinxTransform):
             )
         if not found:
             return
-        journal_domain(self.env).set_record("citations", self.env.docname, tuple(found))
+        journal_domain(self.env).citations.set(self.env.docname, tuple(found))
         top = next((n for n in self.document.children if isinstance(n, nodes.section)), None)
         if top is not None:
             neighbours = [

@@ -12,7 +12,6 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from sphinx_journal.bibliography.bibtex import PaperInfo, entry_id, info_from_entry
-from sphinx_journal.bibliography.citations import Citation
 from sphinx_journal.compat import bibtex_citation_refs, bibtex_entries
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.papers.identifiers import PaperId, safe_link
@@ -51,7 +50,7 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Any]:
 
 
 def _date_of(env: BuildEnvironment, docname: str) -> str:
-    post = journal_domain(env).store("posts").get(docname)
+    post = journal_domain(env).posts.get(docname)
     return post.meta.date.day.isoformat() if post is not None and post.meta.date else ""
 
 
@@ -74,11 +73,10 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     cited: dict[PaperId, list[Cited]] = {}
     texts: dict[PaperId, list[str]] = {}
     contexts: dict[PaperId, list[str]] = {}
-    for docname, records in journal_domain(env).all_records("citations"):
+    for docname, records in journal_domain(env).citations.items():
         if docname not in listed:
             continue
         for citation in records:
-            assert isinstance(citation, Citation)
             paper = citation.paper
             if paper not in infos:
                 known = by_id.get(paper)

@@ -18,7 +18,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -151,15 +151,16 @@ def _summaries(app: Any) -> tuple[PostSummary, ...]:
     domain = journal_domain(env)
     office_hour = str(_("Office hour"))  # the series recognition gives office hours
     kinds: dict[str, set[str]] = {}
-    for store, kind in (
-        ("schedules", "schedule"),
-        ("retrospectives", "retrospective"),
-        ("peer_sessions", "peer-session"),
-    ):
-        for docname, value in domain.all_records(store):
+    held: tuple[tuple[Iterable[tuple[str, tuple[object, ...]]], str], ...] = (
+        (domain.schedules.items(), "schedule"),
+        (domain.retrospectives.items(), "retrospective"),
+        (domain.peer_sessions.items(), "peer-session"),
+    )
+    for records, kind in held:
+        for docname, value in records:
             if value:
                 kinds.setdefault(docname, set()).add(kind)
-    for docname, lectures in domain.all_records("lectures"):
+    for docname, lectures in domain.lectures.items():
         for lecture in lectures:
             kind = "office-hour" if lecture.series == office_hour else "lectures"
             kinds.setdefault(docname, set()).add(kind)
@@ -168,10 +169,10 @@ def _summaries(app: Any) -> tuple[PostSummary, ...]:
         docname: [kind for kind in order if kind in found] for docname, found in kinds.items()
     }
     papers: dict[str, list[str]] = {}
-    for docname, citations in domain.all_records("citations"):
+    for docname, citations in domain.citations.items():
         papers[docname] = list(dict.fromkeys(str(citation.paper) for citation in citations))
     found = []
-    for docname, post in domain.all_records("posts"):
+    for docname, post in domain.posts.items():
         meta = post.meta
         found.append(
             PostSummary(

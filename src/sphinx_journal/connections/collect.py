@@ -10,6 +10,7 @@ through ``{{ site.url }}`` or as the full address under the site's base URL.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -82,11 +83,11 @@ class CollectLinks(SphinxTransform):
             first.setdefault((link.kind, link.target), link)
         unique = tuple(first.values())
         if unique:
-            journal_domain(self.env).set_record("links", docname, unique)
+            journal_domain(self.env).links.set(docname, unique)
 
 
 def relinked(
-    links: dict[str, tuple[OutLink, ...]],
+    links: Mapping[str, tuple[OutLink, ...]],
     added: set[str],
     removed: set[str],
     suffixes: tuple[str, ...],
@@ -113,6 +114,6 @@ def relinked(
 def on_env_get_outdated(
     app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    links = journal_domain(env).store("links")
+    links = journal_domain(env).links.mapping()
     suffixes = tuple(env.config.source_suffix)
     return sorted(relinked(links, set(added), set(removed), suffixes))

@@ -80,7 +80,7 @@ def _features(
             feature = ("tag", slugify(tag))
             features[docname].add(feature)
             labels.setdefault(feature, tag)
-    for docname, lectures in domain.all_records("lectures"):
+    for docname, lectures in domain.lectures.items():
         if docname in posts:
             for lecture in lectures:
                 if lecture.series.strip():
@@ -88,7 +88,7 @@ def _features(
                     features[docname].add(feature)
                     labels.setdefault(feature, lecture.series)
     titles = {str(entry.info.id): entry.info.title for entry in paper_index(env)}
-    for docname, citations in domain.all_records("citations"):
+    for docname, citations in domain.citations.items():
         if docname in posts:
             for citation in citations:
                 feature = ("paper", str(citation.paper))
@@ -101,7 +101,7 @@ def _connections(env: BuildEnvironment) -> Connections:
     index = post_index(env)
     posts = {post.docname: post for post in index.posts}
     resolve = _resolver(env, posts)
-    links = journal_domain(env).store("links")
+    links = journal_domain(env).links.mapping()
     found = backlinks(links, resolve, posts.keys())
     linked_from = {
         target: tuple(sorted((posts[s] for s in sources), key=lambda p: p.sort_key))

@@ -117,7 +117,7 @@ def _per_post(env: BuildEnvironment) -> dict[str, object]:
     # a {post} role's text is its target's title, and its link is settled when the page is
     # written: a page must be written again when what its roles name changes or goes
     targets = journal_domain(env).targets("post")
-    for docname, outlinks in journal_domain(env).all_records("links"):
+    for docname, outlinks in journal_domain(env).links.items():
         named = [
             (link.target, [(t.docname, t.title) for t in targets.get(link.target, [])[:1]])
             for link in outlinks

@@ -18,8 +18,8 @@ from sphinx_journal.connections.related import Feature, Match
 from sphinx_journal.connections.series import Series
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.pages import render
-from sphinx_journal.posts.index import PostIndex
 from sphinx_journal.records.post import Post
+from sphinx_journal.records.post_index import PostIndex
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.sections.rollups import dated_entry
 from sphinx_journal.site.links import Linker, PagePaths

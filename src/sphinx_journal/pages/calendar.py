@@ -32,13 +32,13 @@ def day_data(env: BuildEnvironment) -> tuple[dict[dt.date, Day], dict[dt.date, P
     """Per day: posts and schedule completion; and the first post of each day."""
     days: dict[dt.date, Day] = {}
     first: dict[dt.date, Post] = {}
-    schedules = journal_domain(env).store("schedules")
+    schedules = journal_domain(env).schedules
     for post in post_index(env).posts:
         if post.meta.date is None:
             continue
         date = post.meta.date.day
         done = total = 0
-        for schedule in schedules.get(post.docname, ()):
+        for schedule in schedules.get(post.docname) or ():
             done += schedule.done
             total += schedule.total
         before = days.get(date, Day(date))

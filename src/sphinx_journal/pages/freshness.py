@@ -54,7 +54,7 @@ def _document_views(env: BuildEnvironment) -> dict[str, list[object]]:
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = journal_domain(env)
     domain.refresh()  # derived views are recomputed once reading is over
-    listings = domain.store("listings")
+    listings = domain.listings
     registry = registry_of(env)
     used = sorted({kind for kinds in listings.values() for kind in kinds})
     frame = frame_fingerprint(env)

@@ -279,7 +279,7 @@ def input_digests(app: Sphinx) -> dict[str, str]:
     """
     domain = journal_domain(app.env)
     result = {
-        store: digest([(doc, repr(value)) for doc, value in domain.all_records(store)])
+        store: digest([(doc, repr(value)) for doc, value in domain.snapshot(store)])
         for store in STORES
     }
     result["cite"] = digest(

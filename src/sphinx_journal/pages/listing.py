@@ -53,8 +53,8 @@ class ListingDirective(SphinxDirective):
         node = journal_listing(kind=self.kind, options=self.check_options())
         self.set_source_info(node)
         domain = journal_domain(self.env)
-        kinds = set(domain.store("listings").get(self.env.docname, ()))
-        domain.set_record("listings", self.env.docname, tuple(sorted(kinds | {self.kind})))
+        kinds = set(domain.listings.get(self.env.docname) or ())
+        domain.listings.set(self.env.docname, tuple(sorted(kinds | {self.kind})))
         return [node]
 
 

@@ -16,8 +16,8 @@ from docutils import nodes
 from sphinx_journal.i18n import _, format_day, format_month
 from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.posts.header import CATEGORY_BADGE, TAG_BADGE
-from sphinx_journal.posts.index import PostIndex, Taxon
 from sphinx_journal.records.post import Post
+from sphinx_journal.records.post_index import PostIndex, Taxon
 from sphinx_journal.records.weeks import Week
 from sphinx_journal.site.links import Linker, PagePaths
 

@@ -45,7 +45,7 @@ def _record_xrefs(app: Sphinx, doctree: nodes.document) -> None:
         }
     )
     if used:
-        journal_domain(app.env).set_record("xrefs", app.env.docname, tuple(used))
+        journal_domain(app.env).xrefs.set(app.env.docname, tuple(used))
 
 
 def _resolutions(env: BuildEnvironment) -> dict[str, tuple[str, list[Any]]]:
@@ -53,7 +53,7 @@ def _resolutions(env: BuildEnvironment) -> dict[str, tuple[str, list[Any]]]:
     one of them lands nowhere (its warning must be given again)."""
     domain = journal_domain(env)
     found: dict[str, tuple[str, list[Any]]] = {}
-    for docname, used in domain.all_records("xrefs"):
+    for docname, used in domain.xrefs.items():
         shown = []
         for typ, target in used:
             candidates = [

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from sphinx_journal.posts.body import setup_body
 from sphinx_journal.posts.book import setup_book
 from sphinx_journal.posts.confine import setup_confine
-from sphinx_journal.posts.consistency import setup_consistency
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.posts.site import setup_site
 from sphinx_journal.posts.sources import setup_sources
@@ -29,5 +28,4 @@ def setup_posts(app: Sphinx) -> None:
     setup_reading(app)
     setup_body(app)
     setup_confine(app)
-    setup_consistency(app)
     setup_book(app)

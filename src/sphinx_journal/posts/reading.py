@@ -359,7 +359,7 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         excerpt=_excerpt(meta, section, more=bool(env.temp_data.get(_MORE_KEY))),
         anchor=anchor,
     )
-    journal_domain(env).set_record("posts", docname, record)
+    journal_domain(env).posts.set(docname, record)
     env.metadata[docname]["orphan"] = True
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.records.base import DatedRecord
 from sphinx_journal.records.targets import Target
 
 
@@ -25,7 +26,7 @@ class Task:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Schedule:
+class Schedule(DatedRecord):
     """A day's checklist, or the task items of one other section of a post.
 
     ``label`` is empty for a schedule (a ``schedule`` section or directive)
@@ -48,19 +49,10 @@ class Schedule:
     def total(self) -> int:
         return len(self.tasks)
 
-    @property
-    def sort_key(self) -> tuple[str, str, str, str]:
-        """Date (undated first), then post, then place in the post."""
-        return (
-            self.date.isoformat() if self.date else "",
-            self.docname,
-            f"{self.line or 0:09d}",
-            self.anchor,
-        )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Lecture:
+class Lecture(DatedRecord):
     """A lecture's notes: who gave it, in which series, where the notes are."""
 
     docname: str
@@ -83,22 +75,12 @@ class Lecture:
     def label(self) -> str:
         return self.explicit_label or slugify(self.title)
 
-    @property
-    def sort_key(self) -> tuple[str, str, str, str]:
-        """Date, then post, then the order the post gives its lectures (not their anchors)."""
-        return (
-            self.date.isoformat() if self.date else "",
-            self.docname,
-            f"{self.line or 0:09d}",
-            self.anchor,
-        )
-
     def xref_targets(self) -> Iterator[Target]:
         yield Target("lecture", self.label, self.title, self.docname, self.anchor, self.sort_key)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Retrospective:
+class Retrospective(DatedRecord):
     """A day's retrospective, kept as plain paragraphs for the roll-up page."""
 
     docname: str
@@ -111,7 +93,7 @@ class Retrospective:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class PeerSession:
+class PeerSession(DatedRecord):
     """A peer-session (study group) note, kept as plain paragraphs for its page."""
 
     docname: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_journal.sections import rollups
-from sphinx_journal.sections.consistency import setup_consistency
 from sphinx_journal.sections.directives import (
     LectureDirective,
     RetrospectiveDirective,
@@ -37,5 +36,4 @@ def setup_sections(app: Sphinx, registry: JournalRegistry) -> None:
     app.add_directive("journal-peer-sessions", rollups.PeerSessionsDirective)
     app.add_directive("journal-progress", rollups.ProgressDirective)
     app.add_transform(SectionsTransform)
-    setup_consistency(app)
     rollups.register(registry)

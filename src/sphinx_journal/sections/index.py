@@ -8,14 +8,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sphinx_journal.domain import journal_domain
+from sphinx_journal.domain import Store, journal_domain
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.sections import Lecture, PeerSession, Retrospective, Schedule
 from sphinx_journal.records.weeks import Week
 from sphinx_journal.sections.headings import normalize_heading
+
+R = TypeVar("R")
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -23,14 +25,13 @@ if TYPE_CHECKING:
 GROUPINGS = ("speaker", "affiliation", "series", "tag", "week")
 
 
-def _listed(env: BuildEnvironment, store: str) -> list[object]:
+def _listed(env: BuildEnvironment, store: Store[tuple[R, ...]]) -> list[R]:
     """Records of posts that are listed (drafts only when journal_drafts) and of other pages."""
-    domain = journal_domain(env)
     listed = {post.docname for post in post_index(env).posts}
-    posts = domain.store("posts")
+    posts = journal_domain(env).posts
     return [
         record
-        for docname, records in domain.all_records(store)
+        for docname, records in store.items()
         if docname in listed or docname not in posts
         for record in records
     ]
@@ -38,13 +39,13 @@ def _listed(env: BuildEnvironment, store: str) -> list[object]:
 
 def lectures(env: BuildEnvironment) -> list[Lecture]:
     """Every lecture, oldest first."""
-    found = [r for r in _listed(env, "lectures") if isinstance(r, Lecture)]
+    found = _listed(env, journal_domain(env).lectures)
     return sorted(found, key=lambda lecture: lecture.sort_key)
 
 
 def retrospectives(env: BuildEnvironment) -> list[Retrospective]:
     """Every retrospective, newest first; several in one post keep the post's order."""
-    found = [r for r in _listed(env, "retrospectives") if isinstance(r, Retrospective)]
+    found = _listed(env, journal_domain(env).retrospectives)
     in_post_order = sorted(found, key=lambda r: (r.line or 0, r.anchor))
     # a reversed sort is still stable: ties keep the post's order
     return sorted(in_post_order, key=lambda r: (r.date or dt.date.min, r.docname), reverse=True)
@@ -52,14 +53,14 @@ def retrospectives(env: BuildEnvironment) -> list[Retrospective]:
 
 def peer_sessions(env: BuildEnvironment) -> list[PeerSession]:
     """Every peer-session note, newest first; several in one post keep the post's order."""
-    found = [r for r in _listed(env, "peer_sessions") if isinstance(r, PeerSession)]
+    found = _listed(env, journal_domain(env).peer_sessions)
     in_post_order = sorted(found, key=lambda r: (r.line or 0, r.anchor))
     return sorted(in_post_order, key=lambda r: (r.date or dt.date.min, r.docname), reverse=True)
 
 
 def schedules(env: BuildEnvironment) -> list[Schedule]:
     """Every schedule, oldest first."""
-    found = [r for r in _listed(env, "schedules") if isinstance(r, Schedule)]
+    found = _listed(env, journal_domain(env).schedules)
     return sorted(found, key=lambda s: s.sort_key)
 
 

@@ -134,14 +134,14 @@ class SectionsTransform(SphinxTransform):
             lectures = [self._with_speaker(lecture, speakers, planned) for lecture in lectures]
 
         domain = journal_domain(self.env)
-        for store, records in (
-            ("schedules", schedules),
-            ("lectures", lectures),
-            ("retrospectives", retrospectives),
-            ("peer_sessions", peer_sessions),
-        ):
-            if records:
-                domain.set_record(store, docname, tuple(records))
+        if schedules:
+            domain.schedules.set(docname, tuple(schedules))
+        if lectures:
+            domain.lectures.set(docname, tuple(lectures))
+        if retrospectives:
+            domain.retrospectives.set(docname, tuple(retrospectives))
+        if peer_sessions:
+            domain.peer_sessions.set(docname, tuple(peer_sessions))
 
     def _schedule(self, container: nodes.container, post_day: dt.date | None) -> Schedule:
         tasks = collect_tasks(container)

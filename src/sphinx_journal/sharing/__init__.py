@@ -150,7 +150,7 @@ def _for_opengraph(value: str) -> str:
 
 
 def _post_of(env: BuildEnvironment, pagename: str) -> Post | None:
-    post: Post | None = journal_domain(env).store("posts").get(pagename)
+    post: Post | None = journal_domain(env).posts.get(pagename)
     return post
 
 

@@ -77,7 +77,7 @@ def complete_sitemap(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or shared is None or app.builder.name not in SITE_BUILDERS:
         return
     env = app.env
-    posts = journal_domain(env).store("posts")
+    posts = journal_domain(env).posts
     drafts = sorted(doc for doc, post in posts.items() if post.meta.draft)
     pages = [doc for doc in sorted(env.all_docs) if doc not in set(drafts)]
     pages += [page.pagename for page in all_pages(app)]

@@ -1,0 +1,39 @@
+"""The record of a link from a post to a paper."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from sphinx_journal.papers.identifiers import PaperId
+from sphinx_journal.records.targets import Target
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Citation:
+    """One link from a post to a paper."""
+
+    docname: str
+    paper: PaperId
+    text: str
+    anchor: str
+    papers_page: str
+    date: str = ""
+    line: int | None = None
+    order: int = 0
+    context: str = ""
+    """What the post says around a link whose own text names nothing (a bare URL)."""
+
+    def xref_targets(self) -> Iterator[Target]:
+        """``{paper}`` lands on the bibliography entry, or on the citing post without pages."""
+        name = str(self.paper)
+        yield Target("paper", name, self.text, self.papers_page, self.paper.key, ("0",))
+        yield Target(
+            "paper",
+            name,
+            self.text,
+            self.docname,
+            self.anchor,
+            ("1", self.date, self.docname),
+            inventory=False,
+        )
