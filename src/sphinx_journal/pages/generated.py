@@ -9,7 +9,6 @@ translator, then rendered with the theme's ``page.html`` like any page.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
 from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.outputs import remember, remembered
 from sphinx_journal.site.registry import (
     GeneratedPage,
     JournalRegistry,
@@ -247,23 +247,6 @@ def _page_toc(
         context["furo_hide_toc"] = not has_sections
 
 
-MANIFEST = "sphinx-journal-pages.json"
-
-
-def _load_manifest(app: Sphinx) -> dict[str, Any]:
-    try:
-        data = json.loads((Path(app.doctreedir) / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save_manifest(app: Sphinx, manifest: dict[str, Any]) -> None:
-    path = Path(app.doctreedir) / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-
-
 def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
     """The file of ``pagename``, if it lies inside the output folder (it always should)."""
     outdir = Path(builder.outdir).resolve()
@@ -306,8 +289,8 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not has_journal_pages(app.builder):
         return
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
-    manifest = _load_manifest(app)
-    previous = manifest.get(builder.name, {})
+    key = f"pages:{builder.name}"
+    previous = remembered(app, key)
     if not isinstance(previous, dict):
         previous = {}
     frame = digest([sorted(app.env.toctree_includes.items()), frame_fingerprint(app.env)])
@@ -345,9 +328,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         path = _output(builder, pagename)
         if path is not None and path.is_file():
             path.unlink()
-    manifest[builder.name] = current
-    manifest.pop(f"{builder.name}:state", None)
-    _save_manifest(app, manifest)
+    remember(app, key, current)
 
 
 def setup_generated(app: Sphinx) -> None:

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day, format_month
-from sphinx_journal.jekyll.slugs import slugify
-from sphinx_journal.posts.header import CATEGORY_BADGE, TAG_BADGE
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.post_index import PostIndex, Taxon
 from sphinx_journal.records.weeks import Week
+from sphinx_journal.site.badges import CATEGORY_BADGE, TAG_BADGE, badges
 from sphinx_journal.site.links import Linker, PagePaths
 
 FORMATS = ("list", "cards", "timeline", "compact")
@@ -43,26 +42,17 @@ def _date_text(post: Post, language: str | None) -> str:
 
 
 def _badges(post: Post, linker: Linker, paths: PagePaths) -> list[nodes.Node]:
-    result: list[nodes.Node] = []
-    for names, page_of, classes in (
-        (post.categories, paths.category, CATEGORY_BADGE),
-        (post.tags, paths.tag, TAG_BADGE),
-    ):
-        for name in names:
-            badge = nodes.inline(name, name, classes=list(classes))
-            if linker.pages_exist:
-                ref = nodes.reference(
-                    "",
-                    "",
-                    internal=True,
-                    refuri=linker.to(page_of(slugify(name))),
-                    classes=["journal-badge"],
-                )
-                ref += badge
-                result.extend([ref, nodes.Text(" ")])
-            else:
-                result.extend([badge, nodes.Text(" ")])
-    return result
+    def link(page: str) -> nodes.Element | None:
+        if not linker.pages_exist:
+            return None
+        return nodes.reference(
+            "", "", internal=True, refuri=linker.to(page), classes=["journal-badge"]
+        )
+
+    return [
+        *badges(post.categories, paths.category, CATEGORY_BADGE, link),
+        *badges(post.tags, paths.tag, TAG_BADGE, link),
+    ]
 
 
 def post_item(

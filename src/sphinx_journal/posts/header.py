@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable
+from collections.abc import Callable
 
 from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.jekyll.metadata import PostMeta
-from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.site.badges import CATEGORY_BADGE, TAG_BADGE
+from sphinx_journal.site.badges import badges as make_badges
 from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.nodes import NO_SEARCH, page_link
-
-CATEGORY_BADGE = ["sd-sphinx-override", "sd-badge", "sd-bg-primary", "sd-bg-text-primary"]
-TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-secondary", "sd-text-secondary"]
 
 
 def reading_minutes(words: int, words_per_minute: int) -> int:
@@ -28,18 +26,13 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
-def badge_links(
-    names: Iterable[str], page_of: str, paths: PagePaths, classes: list[str]
-) -> list[nodes.Node]:
-    """One linked badge per name, to its tag or category page."""
-    result: list[nodes.Node] = []
-    for name in names:
-        slug = slugify(name)
-        page = paths.tag(slug) if page_of == "tag" else paths.category(slug)
-        link = page_link("", "", page=page, classes=["journal-badge", f"journal-{page_of}"])
-        link += nodes.inline(name, name, classes=list(classes))
-        result.extend([link, nodes.Text(" ")])
-    return result
+def _placeholder(kind: str) -> Callable[[str], nodes.Element]:
+    """A badge's link while the post is read: resolved when its page is written."""
+
+    def link(page: str) -> nodes.Element:
+        return page_link("", "", page=page, classes=["journal-badge", f"journal-{kind}"])
+
+    return link
 
 
 def build_header(
@@ -77,7 +70,10 @@ def build_header(
     header += info
     if meta.categories or meta.tags:
         badges = nodes.paragraph(classes=["journal-post-badges"])
-        badges.extend(badge_links(meta.categories, "category", paths, CATEGORY_BADGE))
-        badges.extend(badge_links(meta.tags, "tag", paths, TAG_BADGE))
+        for taxa, page_of, kind, classes in (
+            (meta.categories, paths.category, "category", CATEGORY_BADGE),
+            (meta.tags, paths.tag, "tag", TAG_BADGE),
+        ):
+            badges.extend(make_badges(taxa, page_of, classes, _placeholder(kind)))
         header += badges
     return header

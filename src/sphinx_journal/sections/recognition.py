@@ -23,6 +23,7 @@ from sphinx_journal import priorities
 from sphinx_journal.config import DEFAULT_SECTIONS, JournalConfig, journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
+from sphinx_journal.jekyll.files import slug_of
 from sphinx_journal.jekyll.metadata import PostMeta
 from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.posts.reading import post_meta
@@ -466,6 +467,4 @@ def _generic(title: str) -> bool:
 
 def _title_from_docname(docname: str) -> str:
     """``_posts/2016-10-04-서비스-런칭-회고`` -> ``서비스 런칭 회고`` (Jekyll's title rule)."""
-    stem = docname.rsplit("/", 1)[-1]
-    stem = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem)
-    return stem.replace("-", " ")
+    return slug_of(docname.rsplit("/", 1)[-1]).replace("-", " ")
