@@ -49,9 +49,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_bibliography(app, registry)
     setup_feeds(app, registry)
     setup_connections(app, registry)
-    setup_sharing(app, registry)
     setup_theme(app, registry)
     setup_search(app)
+    setup_sharing(app, registry)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
