@@ -14,6 +14,9 @@ from sphinx.application import Sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
+# The toolkit's assertions explain themselves as a test's own do.
+pytest.register_assert_rewrite("tests.buildutil", "tests.htmlutil")
+
 # Time is not what these tests test: a loaded machine must not fail them.
 settings.register_profile("journal", deadline=None)
 settings.load_profile("journal")

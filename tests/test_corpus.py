@@ -42,10 +42,8 @@ from sphinx_journal.jekyll import frontmatter, kramdown
 from sphinx_journal.jekyll.liquid import code_spans
 from sphinx_journal.jekyll.slugs import safe_part
 from sphinx_journal.posts.index import post_index
+from tests.buildutil import warnings_of
 
-WARNING = re.compile(
-    r"^(?P<file>[^\n]*?):(?P<line>\d+)?:? ?WARNING: .*?(?:\[(?P<type>[\w.-]+)\])?$"
-)
 _IGNORED = shutil.ignore_patterns("_site", ".git", "node_modules", "vendor", ".jekyll-cache")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -81,10 +79,8 @@ def corpus(request: pytest.FixtureRequest) -> list[Path]:
 
 def count_by_type(warnings: str) -> collections.Counter[str]:
     counts: collections.Counter[str] = collections.Counter()
-    for line in re.sub(r"\x1b\[[0-9;]*m", "", warnings).splitlines():
-        match = WARNING.match(line)
-        if match:
-            counts[match["type"] or "untyped"] += 1
+    for warned in warnings_of(warnings):
+        counts[warned.type or "untyped"] += 1
     return counts
 
 
@@ -258,12 +254,12 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
     figures.jekyll_posts = len(originals)
     by_stem = {post.docname.rsplit("/", 1)[-1]: post for post in posts}
     post_files = {str(app.env.doc2path(post.docname)) for post in posts}
-    for line in warnings.splitlines():
-        match = WARNING.match(re.sub(r"\x1b\[[0-9;]*m", "", line))
-        if match and any(match["file"].startswith(name) for name in post_files):
-            figures.post_warnings[match["type"] or "untyped"] += 1
-            if match["type"] not in ("journal.date", "journal.tag") and len(figures.examples) < 6:
-                figures.examples.append("warning " + line.split("/")[-1][:160])
+    for warned in warnings_of(warnings):
+        if any(warned.path.startswith(name) for name in post_files):
+            figures.post_warnings[warned.type or "untyped"] += 1
+            if warned.type not in ("journal.date", "journal.tag") and len(figures.examples) < 6:
+                where = f"{warned.path.split('/')[-1]}:{warned.line}"
+                figures.examples.append(f"warning {where}: {warned.message}"[:170])
     outdir = Path(app.outdir)
     for original in originals:
         post = by_stem.get(original.stem) or by_stem.get(Path(safe_part(original.name)).stem)

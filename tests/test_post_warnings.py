@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.buildutil import warnings_of
 from tests.htmlutil import main, parse, text
 
 
@@ -16,8 +15,11 @@ def built(copy_root, build):
 
 def warning_lines(warnings: str) -> list[tuple[str, int, str]]:
     """(file, line, type) of every warning."""
-    found = re.findall(r"([\w./-]+\.md):(\d+): WARNING: .*? \[(journal\.\w+)\]", warnings)
-    return sorted((path.rsplit("/", 1)[-1], int(line), kind) for path, line, kind in found)
+    return sorted(
+        (w.path.rsplit("/", 1)[-1], w.line or 0, w.type)
+        for w in warnings_of(warnings)
+        if w.path.endswith(".md") and w.line is not None and (w.type or "").startswith("journal.")
+    )
 
 
 def test_every_problem_is_located_and_typed(built) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pybtex.database import parse_file
 
+from tests.buildutil import html_files, mtimes
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
-from tests.test_build_consistency import html_files, mtimes
 
 
 def test_example_cites_exactly_eight_papers(example_project, build) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build_consistency import html_files
+from tests.buildutil import html_files
 
 ROOT = Path(__file__).parents[1] / "roots" / "test-connections"
 SPHINX_OWN = {"genindex.html", "search.html"}

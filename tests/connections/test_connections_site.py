@@ -18,8 +18,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from tests.buildutil import html_files
 from tests.htmlutil import by_class, links, main, parse, resolve, text
-from tests.test_build_consistency import html_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 POSTS = "_posts/2021-"

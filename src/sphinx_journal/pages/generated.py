@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
+from sphinx.environment import CONFIG_NEW
 
 from sphinx_journal import priorities
 from sphinx_journal.builders import has_journal_pages
@@ -293,6 +294,9 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     previous = remembered(app, key)
     if not isinstance(previous, dict):
         previous = {}
+    # a fresh environment (``-E``) renders every page again: the journal itself may have
+    # changed, and its inputs would not say so
+    fresh = app.env.config_status == CONFIG_NEW
     frame = digest([sorted(app.env.toctree_includes.items()), frame_fingerprint(app.env)])
     base = [
         __version__,
@@ -314,7 +318,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if path is None:
             continue
         before = previous.get(page.pagename)
-        if isinstance(before, list) and before[0] == state and path.is_file():
+        if isinstance(before, list) and before[0] == state and path.is_file() and not fresh:
             current[page.pagename] = before
             continue
         pagename, context, template = render_page(app, page)
