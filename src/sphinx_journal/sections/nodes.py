@@ -45,12 +45,13 @@ def progress_bar(done: int, total: int) -> progress:
 
 
 def _visit_checkbox_html(self: HTML5Translator, node: task_checkbox) -> None:
-    checked = ' checked="checked"' if node["checked"] else ""
-    label = _("done") if node["checked"] else _("not done")
-    self.body.append(
-        f'<input class="task-list-item-checkbox journal-checkbox" type="checkbox" '
-        f'disabled="disabled"{checked} aria-label="{label}"> '
-    )
+    """An ``<input>`` through the translator's ``emptytag``: the node's ids and classes kept."""
+    attributes: dict[str, Any] = {"type": "checkbox", "disabled": "disabled"}
+    if node["checked"]:
+        attributes["checked"] = "checked"
+    attributes["aria-label"] = str(_("done") if node["checked"] else _("not done"))
+    tag = self.emptytag(node, "input", "", CLASS="task-list-item-checkbox", **attributes)
+    self.body.append(tag + " ")
     raise nodes.SkipNode
 
 
@@ -58,10 +59,14 @@ def _visit_progress_html(self: HTML5Translator, node: progress) -> None:
     total = max(int(node["total"]), 0)
     done = min(max(int(node["done"]), 0), total)
     percent = round(100 * done / total) if total else 0
+    aria: dict[str, Any] = {
+        "aria-valuemin": "0",
+        "aria-valuemax": str(total),
+        "aria-valuenow": str(done),
+    }
+    self.body.append(self.starttag(node, "div", "", role="progressbar", **aria))
     self.body.append(
-        f'<div class="journal-progress" role="progressbar" aria-valuemin="0" '
-        f'aria-valuemax="{total}" aria-valuenow="{done}">'
-        f'<div class="journal-progress-track"><div class="journal-progress-fill" '
+        '<div class="journal-progress-track"><div class="journal-progress-fill" '
         f'style="width: {percent}%"></div></div>'
     )
 
