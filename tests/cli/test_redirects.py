@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sphinx_journal.jekyll.dates import PostDate
-from sphinx_journal.jekyll.files import pretty_slug as jekyll_pretty_slug
 from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.jekyll.slugs import pretty_slug as jekyll_pretty_slug
 from sphinx_journal.pages.redirects import jekyll_permalink
 from sphinx_journal.records.post import Post
 from tests.conftest import ROOTS

@@ -45,6 +45,7 @@ from sphinx_journal.cli.reading import POST_SUFFIXES, PostSummary, read_project
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, siteconfig
 from sphinx_journal.jekyll.metadata import split_names
+from sphinx_journal.jekyll.slugs import pretty_slug
 from sphinx_journal.posts.containment import reached_directly
 
 _SKIPPED_DIRS: Final = frozenset({"_site", ".git", "node_modules", ".jekyll-cache", "vendor"})
@@ -205,7 +206,7 @@ def _copy_text(post: SitePost) -> str:
     renamed = post.destination.name != post.source.name
     old = jekyll.slug_of(post.source.stem)
     new = jekyll.slug_of(post.destination.stem)
-    keep_slug = old if renamed and jekyll.pretty_slug(old) != jekyll.pretty_slug(new) else None
+    keep_slug = old if renamed and pretty_slug(old) != pretty_slug(new) else None
     return adapt(text, post.categories, keep_slug)
 
 

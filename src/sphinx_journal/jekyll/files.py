@@ -22,9 +22,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
+
+from sphinx_journal.jekyll.slugs import pretty_slug
 
 #: Jekyll's ``DATE_FILENAME_MATCHER``, on a file name without its folder and extension.
 DATED_NAME: Final = re.compile(r"^(?P<date>\d{2,4}-\d{1,2}-\d{1,2})-(?P<slug>.*)$")
@@ -40,7 +41,6 @@ PERMALINK_STYLES: Final[Mapping[str, str]] = {
 }
 DEFAULT_PERMALINK: Final = PERMALINK_STYLES["date"]
 #: Besides letters, marks and decimal digits, what ``slugify``'s ``pretty`` mode keeps.
-_PRETTY_KEPT: Final = frozenset("._~!$&'()+,;=@")
 _PLACEHOLDER: Final = re.compile(r":([a-z_]+)")
 
 
@@ -94,24 +94,6 @@ def title_of(stem: str) -> str:
     """Jekyll's title for a post without one (``Utils.titleize_slug``)."""
     slug = slug_of(stem)
     return " ".join(part.capitalize() for part in slug.split("-") if part) or stem
-
-
-def pretty_slug(text: str) -> str:
-    """Jekyll's ``slugify(text, mode: "pretty", cased: true)`` (its ``:title``).
-
-    Letters, marks and decimal digits of any script stay (``8주차`` stays), as
-    do ``._~!$&'()+,;=@``; every run of other characters becomes one ``-``;
-    leading and trailing ``-`` go.
-    """
-    kept = "".join(
-        char
-        if unicodedata.category(char)[0] in "LM"
-        or unicodedata.category(char) == "Nd"
-        or char in _PRETTY_KEPT
-        else "\0"
-        for char in text
-    )
-    return re.sub("\0+", "-", kept).strip("-")
 
 
 def permalink_template(value: object) -> str:

@@ -44,9 +44,26 @@ def slugify(text: str) -> str:
     return slug
 
 
-def jekyll_slug(text: str) -> str:
-    """Jekyll's default slugify, for its permalinks: lower case, other runs one ``-``."""
-    return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
+#: What Jekyll's ``pretty`` slugify keeps besides letters, marks and digits.
+_PRETTY_KEPT: Final = frozenset("._~!$&'()+,;=@")
+
+
+def pretty_slug(text: str) -> str:
+    """Jekyll's ``slugify(text, mode: "pretty", cased: true)`` (its ``:title``).
+
+    Letters, marks and decimal digits of any script stay (``8주차`` stays), as
+    do ``._~!$&'()+,;=@``; every run of other characters becomes one ``-``;
+    leading and trailing ``-`` go.
+    """
+    kept = "".join(
+        char
+        if unicodedata.category(char)[0] in "LM"
+        or unicodedata.category(char) == "Nd"
+        or char in _PRETTY_KEPT
+        else "\0"
+        for char in text
+    )
+    return re.sub("\0+", "-", kept).strip("-")
 
 
 _UNSAFE: Final = re.compile(r"[^\w.-]+")
