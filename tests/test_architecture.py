@@ -172,3 +172,10 @@ def test_no_registration_at_import_time(name: str) -> None:
     ]
     names = [ast.unparse(func) for func in calls]
     assert [n for n in names if "register" in n or n.startswith("app.")] == []
+
+
+def test_every_store_is_a_typed_attribute_of_the_domain() -> None:
+    from sphinx_journal.domain import STORES, JournalDomain, StoreOf  # noqa: PLC0415
+
+    typed = {name for name, value in vars(JournalDomain).items() if isinstance(value, StoreOf)}
+    assert typed == set(STORES)

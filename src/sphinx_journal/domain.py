@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Set
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar, Final, Generic, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Final, Generic, Literal, TypeVar, cast, overload
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -119,6 +119,25 @@ class Store(Generic[V]):
         self._changed()
 
 
+class StoreOf(Generic[V]):
+    """A domain attribute that is one typed store: ``domain.posts`` is a ``Store[Post]``.
+
+    The store's name in the domain data is the attribute's name.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = cast("StoreName", name)
+
+    @overload
+    def __get__(self, domain: None, owner: type) -> StoreOf[V]: ...
+    @overload
+    def __get__(self, domain: JournalDomain, owner: type) -> Store[V]: ...
+    def __get__(self, domain: JournalDomain | None, owner: type) -> StoreOf[V] | Store[V]:
+        if domain is None:
+            return self
+        return Store(domain._store(self.name), domain._changed)
+
+
 class JournalXRefRole(XRefRole):
     """``{post}``, ``{lecture}``, ``{paper}``: usable without the ``journal:`` prefix."""
 
@@ -167,50 +186,24 @@ class JournalDomain(Domain):
     def _store(self, name: StoreName) -> dict[str, V]:
         return cast("dict[str, V]", self.data[name])
 
-    @property
-    def posts(self) -> Store[Post]:
-        """The post each post document is."""
-        return Store(self._store("posts"), self._changed)
-
-    @property
-    def schedules(self) -> Store[tuple[Schedule, ...]]:
-        """A document's checklists (a schedule, or the task items of another section)."""
-        return Store(self._store("schedules"), self._changed)
-
-    @property
-    def lectures(self) -> Store[tuple[Lecture, ...]]:
-        """A document's lectures (office hours among them), in document order."""
-        return Store(self._store("lectures"), self._changed)
-
-    @property
-    def retrospectives(self) -> Store[tuple[Retrospective, ...]]:
-        """A document's retrospectives, in document order."""
-        return Store(self._store("retrospectives"), self._changed)
-
-    @property
-    def peer_sessions(self) -> Store[tuple[PeerSession, ...]]:
-        """A document's peer-session notes, in document order."""
-        return Store(self._store("peer_sessions"), self._changed)
-
-    @property
-    def citations(self) -> Store[tuple[Citation, ...]]:
-        """A post's links to papers, in document order."""
-        return Store(self._store("citations"), self._changed)
-
-    @property
-    def listings(self) -> Store[tuple[str, ...]]:
-        """The listing kinds a document shows (its page is rewritten when they change)."""
-        return Store(self._store("listings"), self._changed)
-
-    @property
-    def links(self) -> Store[tuple[OutLink, ...]]:
-        """A post's links to other posts, first of each target only."""
-        return Store(self._store("links"), self._changed)
-
-    @property
-    def xrefs(self) -> Store[tuple[tuple[str, str], ...]]:
-        """The ``(role, target)`` of every journal role a document uses."""
-        return Store(self._store("xrefs"), self._changed)
+    posts: StoreOf[Post] = StoreOf()
+    """The post each post document is."""
+    schedules: StoreOf[tuple[Schedule, ...]] = StoreOf()
+    """A document's checklists (a schedule, or the task items of another section)."""
+    lectures: StoreOf[tuple[Lecture, ...]] = StoreOf()
+    """A document's lectures (office hours among them), in document order."""
+    retrospectives: StoreOf[tuple[Retrospective, ...]] = StoreOf()
+    """A document's retrospectives, in document order."""
+    peer_sessions: StoreOf[tuple[PeerSession, ...]] = StoreOf()
+    """A document's peer-session notes, in document order."""
+    citations: StoreOf[tuple[Citation, ...]] = StoreOf()
+    """A post's links to papers, in document order."""
+    listings: StoreOf[tuple[str, ...]] = StoreOf()
+    """The listing kinds a document shows (its page is rewritten when they change)."""
+    links: StoreOf[tuple[OutLink, ...]] = StoreOf()
+    """A post's links to other posts, first of each target only."""
+    xrefs: StoreOf[tuple[tuple[str, str], ...]] = StoreOf()
+    """The ``(role, target)`` of every journal role a document uses."""
 
     def snapshot(self, name: StoreName) -> list[tuple[str, object]]:
         """``(docname, value)`` of one store, in docname order, for digests."""
