@@ -44,6 +44,12 @@ def format_day(day: dt.date, language: str | None, width: str = "long") -> str:
     return format_date(day, format=width, locale=_locale(language))
 
 
+@functools.lru_cache(maxsize=4096)
+def format_short_day(day: dt.date, language: str | None) -> str:
+    """A day without its year, as a chart's axis names it (``Sep 20``, ``9월 20일``)."""
+    return format_skeleton("MMMd", day, locale=_locale(language))
+
+
 def format_month(year: int, month: int, language: str | None) -> str:
     """A month heading in the reader's pattern (``September 2021``, ``2021년 9월``)."""
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(language))

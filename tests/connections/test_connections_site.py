@@ -107,7 +107,7 @@ def test_series_in_series_order_not_date_order(site: Path) -> None:
     assert stems(page_of(site, GPT), "journal-series") == [BERT, ATTENTION, "(here)"]
     assert stems(page_of(site, VISION), "journal-series") == []
     index = site / "journal/series/index.html"
-    assert text(main(parse(index))).endswith("Transformers (3 post(s))")
+    assert text(main(parse(index))).endswith("Transformers (3 posts)")
     [href] = [h for t, h in links(main(parse(index))) if t == "Transformers"]
     series_page = resolve(index, href)
     assert series_page == site / "journal/series/transformers.html"
@@ -220,7 +220,10 @@ def test_digest_feed_is_atom_one_entry_per_week(site: Path) -> None:
         link = entry.find(f"{ATOM}link")
         assert link is not None and link.get("href") == entry.findtext(f"{ATOM}id")
     w38 = entries[2].findtext(f"{ATOM}summary", "")
-    assert w38.startswith("2 post(s) · 2 lecture(s) · 2 new paper(s) · 1 / 2 done")
+    assert w38.startswith("2 posts · 2 lectures · 2 new papers · 1 / 2 done")
+    # one of a kind is singular: the catalogue's plural forms, never "(s)"
+    w39 = entries[1].findtext(f"{ATOM}summary", "")
+    assert w39.startswith("2 posts · 1 lecture · 1 new paper · 1 / 2 done")
 
 
 def test_listing_directives(site: Path) -> None:
@@ -249,6 +252,11 @@ def test_korean(tmp_path: Path, build) -> None:
         "다음 주",
     ):
         assert label in digest
+    summaries = [
+        entry.findtext(f"{ATOM}summary", "")
+        for entry in ET.parse(built.outdir / "journal/weeks.xml").getroot().iter(f"{ATOM}entry")
+    ]
+    assert summaries[1].startswith("글 2개 · 강의 1개 · 새 논문 1편 · 1 / 2 완료")
 
 
 def test_parallel_equals_serial(tmp_path: Path, build) -> None:

@@ -29,6 +29,39 @@ def lecture_table(page: Path, view: str) -> dict[str, list[list[str]]]:
     return groups
 
 
+def week_chart(page: Path) -> list[tuple[str, str, str, str]]:
+    """The progress page's weeks: each chart column's label and value, checked against the table.
+
+    The column is a progress bar whose words (aria-label, aria-valuetext) say what the
+    table's row says in numbers, and whose link is the row's link.
+    """
+    [chart] = by_class(main(parse(page)), "journal-progress-chart")
+    columns = []
+    for column in by_class(chart, "journal-chart-column"):
+        [bar] = [el for el in column.iter() if el.get("role") == "progressbar"]
+        [fill] = by_class(bar, "journal-progress-fill")
+        done, total = int(bar.get("aria-valuenow") or -1), int(bar.get("aria-valuemax") or -1)
+        share = round(100 * done / total) if total else 0
+        assert f"height: {share}%" in (fill.get("style") or "")
+        hrefs = [a.get("href") or "" for a in column.iter("a")]
+        columns.append(
+            (bar.get("aria-label") or "", bar.get("aria-valuetext") or "", str(share), hrefs)
+        )
+    [table] = by_class(chart, "journal-progress-weeks", "table")
+    rows = [
+        [text(cell) for cell in row if cell.tag in ("th", "td")]
+        for row in table.find("tbody") or []
+    ]
+    assert [[label, share + "%"] for label, _, share, _ in columns] == [
+        [row[0], row[3]] for row in rows
+    ]
+    table_links = [[a.get("href") for a in row.iter("a")] for row in table.find("tbody") or []]
+    assert [hrefs for *_, hrefs in columns] == table_links
+    return [(label, value, share, text(column)) for (label, value, share, _), column in zip(
+        columns, by_class(chart, "journal-chart-column"), strict=True
+    )]
+
+
 def lecture_group(page: Path, view: str, name: str) -> list[str]:
     """The lecture titles listed under the group ``name`` of a view."""
     groups = lecture_table(page, view)
@@ -91,9 +124,10 @@ def test_example_progress_lectures_and_retrospective(example_project, build) -> 
         "자연어 처리를 위한 언어 모델의 학습과 평가",
     ]
     progress = main(parse(built.page("journal/progress.html")))
-    for rows in ("journal-progress-weeks", "journal-progress-days"):
-        [row] = by_class(progress, rows)[0].findall("li")
-        assert text(by_class(row, "journal-progress-label")[0]) == "6 / 6 done"
+    [(_, value, _, _)] = week_chart(built.page("journal/progress.html"))
+    assert value == "6 / 6 done"
+    [row] = by_class(progress, "journal-progress-days")[0].findall("li")
+    assert text(by_class(row, "journal-progress-label")[0]) == "6 / 6 done"
     assert "Every item is done." in text(progress)
     retros_page = built.page("journal/retrospectives.html")
     [entry] = by_class(main(parse(retros_page)), "journal-retrospective-entry")
@@ -137,8 +171,14 @@ def test_progress_counts_nested_items_and_open_items(site) -> None:
         "September 27, 2021 [Boostcamp AI Tech] 37일차 학습정리 1 / 2 done",
         "September 29, 2021 [Boostcamp AI Tech] 39일차 학습정리 2 / 3 done",
     ]
-    weeks = [text(li) for li in by_class(progress, "journal-progress-weeks")[0].findall("li")]
-    assert weeks == ["Week 38, 2021 2 / 4 done", "Week 39, 2021 3 / 5 done"]
+    # one column a week, its height the week's items against the busiest week's
+    weeks = week_chart(site.page("journal/progress.html"))
+    assert weeks == [
+        ("Week 38, 2021", "2 / 4 done", "50", "2/4 Sep 20"),
+        ("Week 39, 2021", "3 / 5 done", "60", "3/5 Sep 27"),
+    ]
+    bars = [el for el in by_class(progress, "journal-chart-bar")]
+    assert [b.get("style") for b in bars] == ["height: 80%", "height: 100%"]
 
 
 def test_open_items_count_days_until_the_newest_post(site) -> None:

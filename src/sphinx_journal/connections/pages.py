@@ -29,7 +29,7 @@ from sphinx_journal.connections.series import Series
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
-from sphinx_journal.i18n import _
+from sphinx_journal.i18n import _, ngettext
 from sphinx_journal.jekyll.dates import DateError, parse_date
 from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.pages.freshness import digest as fingerprint
@@ -199,9 +199,15 @@ def connection_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 
 def _summary(found: Digest) -> str:
     parts = [
-        _("{count} post(s)").format(count=len(found.posts)),
-        _("{count} lecture(s)").format(count=len(found.lectures)),
-        _("{count} new paper(s)").format(count=len(found.papers)),
+        ngettext("{count} post", "{count} posts", len(found.posts)).format(
+            count=len(found.posts)
+        ),
+        ngettext("{count} lecture", "{count} lectures", len(found.lectures)).format(
+            count=len(found.lectures)
+        ),
+        ngettext("{count} new paper", "{count} new papers", len(found.papers)).format(
+            count=len(found.papers)
+        ),
     ]
     if found.total:
         parts.append(_("{done} / {total} done").format(done=found.done, total=found.total))

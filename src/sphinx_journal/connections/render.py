@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx_journal.connections.digests import Digest
 from sphinx_journal.connections.related import Feature, Match
 from sphinx_journal.connections.series import Series
-from sphinx_journal.i18n import _, format_day
+from sphinx_journal.i18n import _, format_day, ngettext
 from sphinx_journal.pages import render
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.post_index import PostIndex
@@ -157,7 +157,9 @@ def series_index(
     for series in ordered:
         para = nodes.paragraph()
         para += page_or_text(linker, paths.series(series.slug), series.name)
-        count = " (" + _("{count} post(s)").format(count=len(series.posts)) + ")"
+        count = " (" + ngettext("{count} post", "{count} posts", len(series.posts)).format(
+            count=len(series.posts)
+        ) + ")"
         para += nodes.inline(count, count, classes=["journal-count"])
         item = nodes.list_item()
         item += para

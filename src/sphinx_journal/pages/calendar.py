@@ -50,7 +50,7 @@ def day_data(env: BuildEnvironment) -> tuple[dict[dt.date, Day], dict[dt.date, P
 def _tooltip(day: Day, post: Post | None, language: str | None) -> str:
     parts = [format_day(day.date, language)]
     if day.posts:
-        parts.append(_("{count} post(s)").format(count=day.posts))
+        parts.append(ngettext("{count} post", "{count} posts", day.posts).format(count=day.posts))
     if day.total:
         parts.append(_("{done} / {total} done").format(done=day.done, total=day.total))
     if post is not None:

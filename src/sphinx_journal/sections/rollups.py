@@ -16,13 +16,14 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from sphinx_journal.config import journal_config
-from sphinx_journal.i18n import _, format_day, ngettext
+from sphinx_journal.i18n import _, format_day, format_short_day, ngettext
 from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index, post_title
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.sections import Lecture, Schedule
 from sphinx_journal.sections import index
+from sphinx_journal.sections.chart import ChartText, Column, week_chart
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
@@ -259,27 +260,60 @@ def _post_links(
     return result
 
 
-def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
-    """Completion by week and by day, and every item still open."""
+def _chart_words() -> ChartText:
+    return ChartText(
+        caption=str(_("Items scheduled each week; the filled part is done.")),
+        done=str(_("Done")),
+        not_done=str(_("Not done")),
+        table=str(_("The weeks as a table")),
+        week=str(_("Week")),
+        done_column=str(_("Done")),
+        total_column=str(_("Scheduled")),
+        share_column=str(_("Share done")),
+        value=str(_("{done} / {total} done")),
+    )
+
+
+def _week_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Completion by week: a chart (and its table) in HTML, a list of bars elsewhere."""
     language = env.config.language
-    by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
     paths = PagePaths(journal_config(env.config).path)
     with_posts = {  # weeks that have a digest
         week(env, post.meta.date.day).key
         for post in post_index(env).posts
         if post.meta.date is not None
     }
+    columns: list[Column] = []
+    by_week = nodes.bullet_list(classes=["journal-progress-weeks"])
     for tally in index.weeks(env):
-        item = nodes.list_item()
-        label = nodes.paragraph(classes=["journal-week-label"])
         first_day = tally.schedules[0].date
-        if first_day is not None and tally.key in with_posts:
-            label += render.week_label_node(linker, paths, week(env, first_day))
+        found = week(env, first_day) if first_day is not None else None
+        digest = found is not None and tally.key in with_posts and linker.pages_exist
+        label = nodes.paragraph(classes=["journal-week-label"])
+        if found is not None and tally.key in with_posts:
+            label += render.week_label_node(linker, paths, found)
         else:
             label += nodes.Text(tally.label)
+        item = nodes.list_item()
         item += label
         item += progress_bar(tally.done, tally.total)
         by_week += item
+        # a course week is short already ("8주차"); an ISO week is named by its Monday
+        course = found is not None and found.key.startswith("course-")
+        short = tally.label if course or found is None else format_short_day(found.start, language)
+        href = linker.to(paths.week(found.slug)) if digest and found is not None else None
+        columns.append(Column(tally.label, short, tally.done, tally.total, href))
+    if not columns:
+        return []
+    if linker.builder.format == "html":
+        return [nodes.raw("", week_chart(columns, _chart_words()), format="html")]
+    return [by_week]
+
+
+def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
+    """Completion by week (a chart) and by day, and every item still open."""
+    language = env.config.language
+    week_view = _week_view(env, linker)
     days = nodes.bullet_list(classes=["journal-progress-days"])
     for tally in index.days(env):
         item = nodes.list_item()
@@ -319,7 +353,7 @@ def progress_view(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
         render.section(
             str(_("By week")),
             "progress-by-week",
-            [by_week] if by_week.children else [nodes.paragraph(nothing, nothing)],
+            week_view or [nodes.paragraph(nothing, nothing)],
         ),
         render.section(
             str(_("By day")),
