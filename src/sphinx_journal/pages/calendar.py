@@ -108,14 +108,21 @@ def _year_html(
     parts.append("</div>")
     parts.append('<div class="journal-calendar-scroll">')
     parts.append('<div class="journal-calendar-grid" role="grid">')
-    for column in year_weeks(year, days, until):
+    columns = year_weeks(year, days, until)
+    for position, column in enumerate(columns):
         cells = [cell for cell in column if cell is not None]
         starts = [cell.date for cell in cells if cell.date.day == 1]
         label = months[starts[0].month - 1] if starts else ""
         if not label and cells and cells[0].date == dt.date(year, 1, 1):
             label = months[0]
+        # a label is wider than its column and runs on over the next ones; in the last
+        # two columns of a long year there are none, so it runs back over the previous
+        # ones instead (a year of one or two weeks, only January, has room: min-width)
+        month_class = "journal-calendar-month"
+        if label and len(columns) > 4 and position >= len(columns) - 2:
+            month_class += " journal-calendar-month-end"
         parts.append('<div class="journal-calendar-week">')
-        parts.append(f'<span class="journal-calendar-month">{html.escape(label)}</span>')
+        parts.append(f'<span class="{month_class}">{html.escape(label)}</span>')
         for cell in column:
             if cell is None:
                 parts.append('<span class="journal-day journal-day-out"></span>')
