@@ -14,8 +14,20 @@ from docutils import nodes
 
 from sphinx_journal.jekyll.slugs import slugify
 
-CATEGORY_BADGE = ["sd-sphinx-override", "sd-badge", "sd-bg-primary", "sd-bg-text-primary"]
-TAG_BADGE = ["sd-sphinx-override", "sd-badge", "sd-outline-secondary", "sd-text-secondary"]
+CATEGORY_BADGE = [
+    "sd-sphinx-override",
+    "sd-badge",
+    "sd-bg-primary",
+    "sd-bg-text-primary",
+    "journal-category-badge",
+]
+TAG_BADGE = [
+    "sd-sphinx-override",
+    "sd-badge",
+    "sd-outline-secondary",
+    "sd-text-secondary",
+    "journal-tag-badge",
+]
 
 
 def badges(
