@@ -14,18 +14,42 @@ from tests.buildutil import html_files, rebuild_and_compare, warnings_of
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 
 
+COLUMNS = {"Date": "date", "Lecture": "lecture", "Speaker": "speaker"}
+COLUMNS |= {"Affiliation": "affiliation", "Series": "series"}
+
+
 def lecture_table(page: Path, view: str) -> dict[str, list[list[str]]]:
-    """The rows of one view's table (tab ``view``) under each group: each row's cell texts."""
+    """The rows of one view's table (tab ``view``) under each group.
+
+    A group's name is a cell spanning its rows in the first column; each row
+    is given back whole, as date, lecture, speaker, affiliation, series (less
+    the columns the table leaves out), the grouped column filled in from the
+    group's name when the view groups by speaker or affiliation.
+    """
     [tab] = [el for el in main(parse(page)).iter("div") if el.get("id") == view]
     [table] = tab.iter("table")
+    [head] = table.iter("thead")
+    grouped, *shown = [text(cell) for cell in head.iter("th")]
+    by = view.removeprefix("by-")
+    names = [COLUMNS[title] for title in shown]
+    order = [c for c in COLUMNS.values() if c in names or c == by]
     groups: dict[str, list[list[str]]] = {}
     rows: list[list[str]] = []
+    group = ""
     for row in table.iter("tr"):
         classes = row.get("class") or ""
-        if "journal-group-row" in classes:
-            rows = groups.setdefault(text(row), [])
-        elif "journal-lecture-row" in classes:
-            rows.append([text(cell) for cell in row.findall("td")])
+        if "journal-lecture-row" not in classes:
+            continue
+        cells = row.findall("td")
+        if "journal-group-start" in classes:
+            group = text(cells[0])
+            rows = groups.setdefault(group, [])
+            cells = cells[1:]
+        assert grouped and len(cells) == len(names), text(row)
+        values = dict(zip(names, (text(cell) for cell in cells), strict=True))
+        if by in order and by not in names:
+            values[by] = "" if group == "Not given" else group
+        rows.append([values[c] for c in order])
     return groups
 
 

@@ -99,10 +99,26 @@ def _lecture_row(
     return row
 
 
-def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
-    """Lectures grouped one way, as one table: a heading row per group, each lecture once.
+def _group_column_titles() -> dict[str, str]:
+    return {
+        "speaker": str(_("Speaker")),
+        "affiliation": str(_("Affiliation")),
+        "series": str(_("Series")),
+        "tag": str(_("Tag")),
+        "week": str(_("Week")),
+    }
 
-    Columns nobody filled in (no lecture names an affiliation) are left out.
+
+def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
+    """Lectures grouped one way, as one table: each lecture one row, each group named once.
+
+    The group's name is the first column, one cell spanning the group's rows,
+    so a group costs no row of its own (a journal with a different speaker
+    for every talk would otherwise list each name twice). The speaker or
+    affiliation column a view groups by is that first column (the series
+    column stays: it carries each lecture's number); the other
+    columns are date, lecture, speaker, affiliation and series, less those
+    nobody filled in (no lecture names an affiliation).
     """
     groups = index.group_lectures(env, by)
     if not groups:
@@ -111,17 +127,21 @@ def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.
     columns = tuple(
         c
         for c in _COLUMNS
-        if c in ("date", "lecture")
-        or any(_series_text(x) if c == "series" else getattr(x, c) for x in every)
+        if (c != by or by == "series")  # the series column keeps each lecture's number
+        and (
+            c in ("date", "lecture")
+            or any(_series_text(x) if c == "series" else getattr(x, c) for x in every)
+        )
     )
     titles = _column_titles()
     table = nodes.table(classes=["journal-lecture-table", f"journal-lectures-by-{by}"])
-    group = nodes.tgroup(cols=len(columns))
+    group = nodes.tgroup(cols=len(columns) + 1)
     table += group
-    for column in columns:
+    for column in ("group", *columns):
         group += nodes.colspec(colwidth=3 if column == "lecture" else 1)
     head = nodes.thead()
     header = nodes.row()
+    header += _cell(nodes.Text(_group_column_titles()[by]), classes=("journal-group-title",))
     for column in columns:
         header += _cell(nodes.Text(titles[column]))
     head += header
@@ -129,12 +149,15 @@ def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.
     body = nodes.tbody()
     for label, members in groups:
         name = label or str(_("Not given"))
-        row = nodes.row(classes=["journal-group-row"])
-        heading = _cell(nodes.strong(name, name), classes=("journal-group",))
-        heading["morecols"] = len(columns) - 1
-        row += heading
-        body += row
-        body.extend(_lecture_row(env, lecture, linker, columns) for lecture in members)
+        for position, lecture in enumerate(members):
+            row = _lecture_row(env, lecture, linker, columns)
+            if position == 0:
+                cell = _cell(nodes.strong(name, name), classes=("journal-group",))
+                if len(members) > 1:
+                    cell["morerows"] = len(members) - 1
+                row.insert(0, cell)
+                row["classes"].append("journal-group-start")
+            body += row
     group += body
     return [table]
 
