@@ -58,7 +58,7 @@ def chromium(profile: Path, *args: str, timeout: int = 180) -> subprocess.Comple
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

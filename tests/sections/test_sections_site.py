@@ -13,7 +13,6 @@ from sphinx_journal.jekyll.slugs import slugify
 from tests.buildutil import html_files, rebuild_and_compare, warnings_of
 from tests.htmlutil import by_class, inventory, links, main, parse, resolve, text
 
-
 COLUMNS = {"Date": "date", "Lecture": "lecture", "Speaker": "speaker"}
 COLUMNS |= {"Affiliation": "affiliation", "Series": "series"}
 
@@ -201,7 +200,7 @@ def test_progress_counts_nested_items_and_open_items(site) -> None:
         ("Week 38, 2021", "2 / 4 done", "50", "2/4 Sep 20"),
         ("Week 39, 2021", "3 / 5 done", "60", "3/5 Sep 27"),
     ]
-    bars = [el for el in by_class(progress, "journal-chart-bar")]
+    bars = list(by_class(progress, "journal-chart-bar"))
     assert [b.get("style") for b in bars] == ["height: 80%", "height: 100%"]
 
 

@@ -67,10 +67,7 @@ def _column_html(column: Column, busiest: int, words: ChartText) -> str:
         f'<div class="journal-progress-fill" style="height: {_percent(done, total)}%"></div>'
         "</div>"
     )
-    inner = (
-        f'<span class="journal-chart-value" aria-hidden="true">{done}/{total}</span>'
-        f"{bar}"
-    )
+    inner = f'<span class="journal-chart-value" aria-hidden="true">{done}/{total}</span>{bar}'
     label = f'<span class="journal-chart-label">{escape(column.short)}</span>'
     if column.href is not None:
         body = (
@@ -108,7 +105,7 @@ def week_chart(columns: Sequence[Column], words: ChartText) -> str:
     """The chart of ``columns`` (oldest first) and its table, as one ``<figure>``."""
     if not columns:
         return ""
-    busiest = max(max(_clamped(c)[1] for c in columns), 1)
+    busiest = max(*(_clamped(c)[1] for c in columns), 1)
     legend = (
         f'<span class="journal-chart-key journal-chart-key-done"></span>{escape(words.done)} '
         f'<span class="journal-chart-key journal-chart-key-open"></span>{escape(words.not_done)}'
