@@ -107,6 +107,9 @@ def test_toc_list_becomes_the_contents_and_attribute_lists_go(site) -> None:
     article = main(parse(page(site, DAY1)))
     [toc] = [n for n in article.iter("nav") if "journal-toc" in n.get("class", "")]
     assert [text(a) for a in toc.iter("a")] == ["1. 용어", "Same", "Same", "2. 코드 예시"]
+    # furo flags a table of contents in the page red with an ERROR banner, unless it
+    # carries furo's class for one the page means to have
+    assert "this-will-duplicate-information-and-it-is-still-useful-here" in toc.get("class", "")
     body = text(article)
     assert "TOC" not in body and "{:" not in body and "{%" not in body and "{{" not in body
     assert "important text" in body.replace("\n", " ")

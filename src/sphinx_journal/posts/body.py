@@ -103,6 +103,10 @@ def site_path(env: BuildEnvironment, docname: str, uri: str) -> str | None:
     return path
 
 
+#: furo's class for a table of contents that belongs in the page (its CSS flags others)
+FURO_KEEP_TOC: Final = "this-will-duplicate-information-and-it-is-still-useful-here"
+
+
 class KramdownBody(SphinxTransform):
     """Images, ``{:toc}``, leading transitions and code of a post, as Jekyll shows them."""
 
@@ -126,7 +130,9 @@ class KramdownBody(SphinxTransform):
             self._transition(transition)
 
     def _contents(self, raw: nodes.raw) -> None:
-        topic = nodes.topic(classes=["contents", "local", "journal-toc"])
+        # the author asked for this table of contents; furo paints any in-page one red
+        # with an "ERROR" banner unless it carries furo's documented escape-hatch class
+        topic = nodes.topic(classes=["contents", "local", "journal-toc", FURO_KEEP_TOC])
         pending = nodes.pending(parts.Contents, {"local": True})
         topic += pending
         self.document.set_id(topic)
