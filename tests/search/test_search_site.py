@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
-import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from tests.browser.runner import CHROMIUM, dump_dom, served
 
 POST = "_posts/2021-09-24-boostcamp-day36"
 #: The post only says 질문에, 유튜브부터, 엣지를, 강점을, 시각화를 …
@@ -51,40 +48,14 @@ def test_other_languages_keep_sphinx_search(example_project, build) -> None:
     assert POST in docs_for(index, "질문에")
 
 
-CHROMIUM = shutil.which("chromium")
-
-
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_search_page_in_the_browser(example_project, build, tmp_path: Path) -> None:
     built = build(example_project, language="ko")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with served(built.outdir) as base:
         for query in [*QUERIES, "Engineer"]:
-            url = f"http://127.0.0.1:{server.server_port}/search.html?q={quote(query)}"
-            dom = subprocess.run(
-                [
-                    CHROMIUM,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--no-first-run",
-                    f"--user-data-dir={tmp_path / 'profile'}",
-                    "--virtual-time-budget=10000",
-                    "--dump-dom",
-                    url,
-                ],
-                capture_output=True,
-                text=True,
-                timeout=120,
-                check=False,
-            ).stdout
+            dom = dump_dom(tmp_path / "profile", f"{base}search.html?q={quote(query)}")
             assert "2021-09-24-boostcamp-day36.html" in dom, query
-    finally:
-        server.shutdown()
 
 
 def test_post_header_stays_out_of_the_index(example_project, build) -> None:
