@@ -50,3 +50,25 @@ def test_builders_succeed_and_show_posts(copy_root, build, buildername: str) -> 
     )
     for title in ("Naver Boostcamp AI Tech Level1 Day36", "Reading notes", "New year"):
         assert title in text, (buildername, title)
+
+
+def test_man_page_has_each_post_as_a_section_titled_by_its_front_matter(copy_root, build) -> None:
+    built = build(copy_root("basic"), "man")
+    assert "WARNING" not in built.warnings
+    [page] = built.outdir.glob("*.1")
+    text = page.read_text(encoding="utf-8")
+    sections = re.findall(r"^\.SH (.*)$", text, flags=re.MULTILINE)
+    # man's level-one headings are upper case; the root's own title is the page's NAME
+    assert sections[1:-1] == [title.upper() for title in CHAPTERS], sections
+    assert ".SS 부스트캠프 36일차" in text  # the post's own first heading, one level below
+    assert "\\%<>" not in text.split(".SH [BOOSTCAMP")[0]  # listing links: no empty address
+
+
+def test_texinfo_and_text_have_posts_titled_by_their_front_matter(copy_root, build) -> None:
+    texinfo = build(copy_root("basic"), "texinfo")
+    [texi] = texinfo.outdir.glob("*.texi")
+    chapters = re.findall(r"^@chapter (.*)$", texi.read_text(encoding="utf-8"), re.MULTILINE)
+    assert chapters == CHAPTERS
+    text = build(copy_root("basic", "src-text"), "text")
+    page = text.page("_posts/2021-09-24-day36.txt").read_text(encoding="utf-8")
+    assert page.splitlines()[0] == CHAPTERS[0]

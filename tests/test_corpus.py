@@ -221,9 +221,7 @@ def _in_place(site: Path, target: Path) -> Path:
         (target / "conf.py").write_text(
             'extensions = ["sphinx_journal"]\nhtml_theme = "furo"\n', encoding="utf-8"
         )
-    if not any((target / f"index{suffix}").exists() for suffix in (".md", ".rst")):
-        (target / "index.md").write_text("# Journal\n", encoding="utf-8")
-    return target
+    return target  # as it is: no index.md added (the journal supplies the home)
 
 
 def _imported(site: Path, target: Path) -> Path:

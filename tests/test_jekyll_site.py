@@ -140,8 +140,11 @@ def test_liquid_links_files_and_jekyll_urls(site) -> None:
     path = page(site, DAY1)
     hrefs = {text(a): a.get("href") for a in main(parse(path)).iter("a")}
     assert resolve(path, hrefs["notes"]).name == "notes.pdf"
-    for label in ("day two", "Jekyll URL", "post_url"):
+    for label in ("day two", "Jekyll URL", "post_url", "deep dive"):
         assert resolve(path, hrefs[label]) == page(site, DAY2).resolve(), label
+    # another post's raw HTML anchor (<a name="deep-dive" />), as the browser finds it
+    assert hrefs["deep dive"].endswith("#deep-dive")
+    assert 'name="deep-dive"' in page(site, DAY2).read_text(encoding="utf-8")
 
 
 def test_unknown_and_unlexable_code_shown_plain(site) -> None:

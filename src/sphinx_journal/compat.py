@@ -19,6 +19,8 @@ from sphinx.builders._epub_base import EpubBuilder
 from sphinx.search._stopwords.en import ENGLISH_STOPWORDS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGLISH_STOPWORDS",
     "EpubBuilder",
+    "add_document",
     "app_of",
     "bibtex_bibfiles",
     "bibtex_citation_refs",
@@ -55,6 +58,18 @@ def user_set(config: Config, name: str) -> bool:
     """
     raw: dict[str, Any] = getattr(config, "_raw_config", {})
     return name in raw or name in config.overrides
+
+
+def add_document(env: BuildEnvironment, docname: str, path: Path) -> None:
+    """Make ``docname`` a document of this build, read from ``path`` (outside the source).
+
+    Sphinx finds documents only as files in the source folder, and has no API
+    for one without such a file: its project maps names and paths privately.
+    """
+    project = env.project
+    project.docnames.add(docname)
+    project._docname_to_path[docname] = path
+    project._path_to_docname[path] = docname
 
 
 def rewrite_doctree(builder: Builder, docname: str, doctree: nodes.document) -> None:

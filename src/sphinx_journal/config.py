@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import zoneinfo
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -196,6 +197,17 @@ def week_label(value: Any) -> str:
     return label
 
 
+def time_zone(value: Any) -> str:
+    """An IANA time zone name (``Asia/Seoul``, ``UTC``), or empty: dates as written."""
+    name = text(value).strip()
+    if name:
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{name!r} is not an IANA time zone such as 'Asia/Seoul'") from None
+    return name
+
+
 def output_folder(value: Any) -> str:
     path = text(value).strip("/")
     if not path or ".." in path.split("/") or path.startswith(".") or "\\" in path:
@@ -257,8 +269,9 @@ class JournalConfig:
     provider's settings (``repo``, ``repo_id``, ``category_id`` …); off when empty."""
     related_count: int = _field(3, count)
     """How many related posts a post shows (0: none)."""
-    timezone: str = _field("", text)
-    """IANA time zone (``Asia/Seoul``) of the dates; default ``_config.yml``'s ``timezone``."""
+    timezone: str = _field("", time_zone)
+    """IANA time zone (``Asia/Seoul``) in which dates are shown, as Jekyll shows them;
+    default ``_config.yml``'s ``timezone``; empty: as written."""
     permalink: str = _field("", text)
     """Jekyll's permalink style or template; default ``_config.yml``'s ``permalink``."""
 
@@ -270,6 +283,11 @@ class JournalConfig:
     @property
     def lecture_regex(self) -> re.Pattern[str]:
         return re.compile(self.lecture_pattern)
+
+    @property
+    def zone(self) -> dt.tzinfo | None:
+        """The :attr:`timezone` as a time zone, or ``None`` (dates as written)."""
+        return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
 
 
 _DEFAULTS: Final = JournalConfig()

@@ -11,12 +11,17 @@ from typing import Final
 
 # -- transforms, while a document is read ------------------------------------------------
 
+#: First: blocks nested too deep are lifted before anything else walks the tree.
+FLATTEN_DEEP_BLOCKS: Final = 5
+
 #: Early: before anything records the files a post inserts or links to.
 CONFINE_FILES: Final = 10
 #: Before docutils' ``Contents`` (720) and ``Transitions`` (830) see kramdown's leftovers.
 KRAMDOWN_BODY: Final = 200
 #: After ``DocInfo`` (340), which needs the front matter fields on top of the document.
 POST_TITLE: Final = 400
+#: As the post title: a Jekyll page's title from its front matter.
+PAGE_TITLE: Final = 400
 #: After the post transform gave the post its title (section records use its top section).
 SECTIONS: Final = 410
 #: After the post and section transforms (citing links get anchors beside theirs).
@@ -51,6 +56,11 @@ COPYBUTTON_DEFAULTS: Final = 450
 SHARING_CONFIG: Final = 600
 #: After Sphinx made ``source_suffix`` a dict (800): scan the posts.
 SCAN_POSTS: Final = 850
+
+# -- source-read ------------------------------------------------------------------------
+
+#: After the reading of posts and pages (500): the home page's listing is appended.
+HOME_LISTING: Final = 600
 
 # -- builder-inited ---------------------------------------------------------------------
 

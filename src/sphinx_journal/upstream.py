@@ -25,16 +25,24 @@ import dataclasses
 import importlib.util
 from typing import TYPE_CHECKING, Final
 
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.misc import Include
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import paragraph
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
 from sphinx_journal import priorities
 from sphinx_journal.compat import get_myst_config, set_myst_config, user_set
+from sphinx_journal.jekyll.frontmatter import find_block
 from sphinx_journal.jekyll.kramdown import header_id
+from sphinx_journal.warnings_ import warn
 
 if TYPE_CHECKING:
-    from docutils import nodes
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -47,10 +55,12 @@ UNSAFE_SYNTAX: Final = frozenset({"substitution"})
 #: Front matter keys MyST would read as parser options.
 MYST_KEYS: Final = ("myst", "mystnb", "substitutions", "html_meta")
 
-#: Blocks inside blocks that a post may have (markdown-it's default is 20).
-MAX_NESTING: Final = 50
-
 _CONFIGS_ATTR: Final = "journal_myst_configs"
+#: The mark a post's parse leaves on its document's settings.
+_UNTRUSTED: Final = "journal_untrusted"
+#: markdown-it's nesting levels a post is parsed with (a list level takes two): far past
+#: what :mod:`sphinx_journal.posts.nesting` shows nested, far short of the recursion limit.
+PARSE_NESTING: Final = 100
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
@@ -86,12 +96,103 @@ def _is_post_config(env: BuildEnvironment, config: object) -> bool:
     return configs is not None and config is configs[1]
 
 
+def is_untrusted(document: nodes.document | None) -> bool:
+    """Whether ``document`` was parsed as a post: someone else's text."""
+    settings = getattr(document, "settings", None)
+    return bool(getattr(settings, _UNTRUSTED, False))
+
+
+def refuse_insertion(document: nodes.document, name: str, target: str, line: int | None) -> None:
+    """Warn that the directive ``name`` of a post does not insert the file ``target``."""
+    docname = document.settings.env.docname
+    shown = " ".join(target.split())[:120]
+    warn("file", f"posts insert no files: {{{name}}} {shown} is not inserted", (docname, line))
+
+
+class KeepDeepBlocks(ParserBlock):
+    """markdown-it's block parser, which keeps as text what nests past ``maxNesting``.
+
+    markdown-it itself skips from there to the end of the post, silently.
+    """
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < state.md.options["maxNesting"]:
+            super().tokenize(state, startLine, endLine)
+            return
+        # the block's lines as paragraphs: only paragraphs, so nothing nests further
+        line = startLine
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine or state.sCount[line] < state.blkIndent:
+                break
+            paragraph(state, line, endLine, False)
+            line = state.line
+
+
+class PostRenderer(SphinxRenderer):
+    """MyST's renderer, for a post: ``{include}`` is refused as a journal problem.
+
+    MyST runs ``include`` with a mock of its own, past the directive class, so
+    the refusal that :mod:`~sphinx_journal.posts.insertion` gives the other
+    file-inserting directives is given here.
+    """
+
+    def run_directive(
+        self,
+        name: str,
+        first_line: str,
+        content: str,
+        position: int,
+        additional_options: dict[str, str] | None = None,
+        *,
+        block_text: str | None = None,
+    ) -> list[nodes.Element]:
+        directive_class, _ = directives.directive(name, self.language_module_rst, self.document)
+        if directive_class is not None and issubclass(directive_class, Include):
+            refuse_insertion(self.document, name, first_line, position)
+            return []
+        return super().run_directive(
+            name, first_line, content, position, additional_options, block_text=block_text
+        )
+
+
+def _show_as_source(document: nodes.document, source: str, docname: str) -> None:
+    """Replace what was made of ``document`` by its source text (front matter left out)."""
+    del document[:]
+    for name in ("ids", "nameids", "nametypes", "refnames", "refids", "substitution_defs"):
+        getattr(document, name).clear()
+    for name in ("footnotes", "citations", "autofootnotes", "symbol_footnotes"):
+        getattr(document, name).clear()
+    transformer = document.transformer
+    # transforms that directives queued for nodes that are gone now
+    transformer.transforms = [t for t in transformer.transforms if t[2] is None]
+    block = find_block(source)
+    lines = source.split("\n")
+    start = block[1] + 1 if block else 0
+    while start < len(lines) - 1 and not lines[start].strip():
+        start += 1
+    text = "\n".join(lines[start:]).rstrip("\n")
+    literal = nodes.literal_block(text, text, language="text")
+    literal.source, literal.line = document.get("source"), start + 1
+    document += literal
+    warn(
+        "nesting",
+        "the post nests blocks deeper than can be read; it is shown as its source text",
+        (docname, start + 1),
+    )
+
+
 class JournalMystParser(MystParser):
     """MyST's parser, which parses a post with the post configuration as it is.
 
     For other documents it is MyST's parser unchanged. For a post it skips
-    MyST's merge of front matter options into the configuration and turns
-    docutils' file insertion off for that document only.
+    MyST's merge of front matter options into the configuration, turns
+    docutils' file insertion off for that document only, marks the document
+    as untrusted (:func:`is_untrusted`), and loses no line however deep it
+    nests: markdown-it keeps what passes :data:`PARSE_NESTING` as text
+    (:class:`KeepDeepBlocks`), and a post of hundreds of directives inside
+    directives, too deep for MyST's recursion, is shown as its source text.
+    :mod:`sphinx_journal.posts.nesting` then lifts what nests too deep to show.
     """
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
@@ -101,12 +202,25 @@ class JournalMystParser(MystParser):
             super().parse(inputstring, document)
             return
         document.settings.file_insertion_enabled = False
-        parser = create_md_parser(config, SphinxRenderer)
-        # markdown-it stops reading a post at its 20th level of nesting (a list ten
-        # levels deep) and drops the rest silently; real notes nest deeper than that
-        parser.options["maxNesting"] = MAX_NESTING
+        setattr(document.settings, _UNTRUSTED, True)
+        parser = self._post_parser(config, document)
+        try:
+            parser.render(inputstring)
+        except RecursionError:
+            _show_as_source(document, inputstring, env.docname)
+            # a render of nothing sets what MyST's own transforms expect of a document
+            self._post_parser(config, document).render("")
+
+    @staticmethod
+    def _post_parser(config: object, document: nodes.document) -> MarkdownIt:
+        parser = create_md_parser(config, PostRenderer)  # type: ignore[arg-type]
+        # markdown-it stops at 20 levels (a list ten deep) and drops the rest
+        parser.options["maxNesting"] = PARSE_NESTING
+        keeper = KeepDeepBlocks()
+        keeper.ruler = parser.block.ruler
+        parser.block = keeper
         parser.options["document"] = document
-        parser.render(inputstring)
+        return parser
 
 
 def setup_upstream(app: Sphinx) -> None:

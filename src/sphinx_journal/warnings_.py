@@ -33,8 +33,10 @@ SUBTYPES: Final[dict[str, str]] = {
     "listing": "a listing directive option that cannot be used",
     "series": "a series or series_order in front matter that cannot be used",
     "link": "an in-page link of a post to no heading or id of the post",
-    "file": "a post file, link or image that would read a file outside the source folder",
+    "file": "a post file, link or image that would read a file outside the source folder, "
+    "or a post's file insertion (include, literalinclude, raw or csv-table :file:), refused",
     "page": "a document whose name a generated journal page has (the document is kept)",
+    "nesting": "blocks of a post nested too deep to show as they are; shown unnested, in order",
     "url": "a link whose address would run script (javascript:, data: …), kept as text",
 }
 

@@ -177,12 +177,14 @@ def to_bibtex(papers: Iterable[PaperInfo], user_entries: Mapping[str, str] | Non
     portable keys such as ``arxiv-1706.03762``.
     """
     from pybtex.database import BibliographyData  # noqa: PLC0415
+    from pybtex.database.output.bibtex import Writer  # noqa: PLC0415
 
+    writer = Writer()  # one writer: looking the plugin up per entry costs more than writing it
     chunks: list[str] = []
     for paper in papers:
         if paper.bib_key and user_entries and paper.bib_key in user_entries:
             chunks.append(user_entries[paper.bib_key])
             continue
         data = BibliographyData(entries={paper.id.key: _entry(paper)})
-        chunks.append(str(data.to_string("bibtex")).strip())
+        chunks.append(str(writer.to_string(data)).strip())
     return "\n\n".join(chunks) + ("\n" if chunks else "")

@@ -35,6 +35,8 @@ class CitationsTransform(SphinxTransform):
         papers_page = sys.intern(PagePaths(config.path).page("papers"))  # one string per pickle
         date = meta.date.day.isoformat() if meta.date else ""
         found: list[Citation] = []
+        lines: dict[int, list[str]] = {}  # each paragraph's lines, read once
+        self._numbers: dict[str, int] = {}
         for reference in list(self.document.findall(nodes.reference)):
             url = reference.get("refuri", "")
             paper = recognize(url, config.paper_patterns) if url else None
@@ -44,7 +46,7 @@ class CitationsTransform(SphinxTransform):
             reference["ids"].append(anchor)
             self.document.ids[anchor] = reference
             text = " ".join(reference.astext().split()) or str(paper)
-            context = _context(reference) if is_generic(text, paper) else ""
+            context = _context(reference, lines) if is_generic(text, paper) else ""
             found.append(
                 Citation(
                     self.env.docname,
@@ -72,22 +74,24 @@ class CitationsTransform(SphinxTransform):
 
     def _anchor(self, base: str) -> str:
         anchor = nodes.make_id(base)
-        number = 1
+        number = self._numbers.get(base, 1)  # a paper cited 5,000 times: no count from 1 each time
         while anchor in self.document.ids:
             number += 1
             anchor = nodes.make_id(f"{base}-{number}")
+        self._numbers[base] = number
         return anchor
 
 
 _MAX_CONTEXT = 150
 
 
-def _context(reference: nodes.reference) -> str:
+def _context(reference: nodes.reference, lines: dict[int, list[str]]) -> str:
     """The words beside a bare link: its paragraph, else the list item it is nested in.
 
     ``[Bidirectional LSTM-CRF Models] https://arxiv.org/abs/1508.01991`` and
     ``- Sequence to sequence learning`` over ``  - https://arxiv.org/abs/1409.3215``
-    name the paper although the link itself does not.
+    name the paper although the link itself does not. ``lines`` keeps each
+    paragraph's lines across the links of one post.
     """
     paragraph = reference.parent
     while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
@@ -95,8 +99,10 @@ def _context(reference: nodes.reference) -> str:
     if paragraph is None:
         return ""
     own = " ".join(reference.astext().split())
+    if id(paragraph) not in lines:  # a paragraph of a thousand links is read once, not per link
+        lines[id(paragraph)] = paragraph.astext().split("\n")
     # the link's own line only: the line before may be about something else
-    line = next((ln for ln in paragraph.astext().split("\n") if own in ln), "")
+    line = next((ln for ln in lines[id(paragraph)] if own in ln), "")
     around = " ".join(line.replace(own, " ").split()).strip(" -:–—()[]")
     if around and len(around) <= _MAX_CONTEXT:
         return around

@@ -4,6 +4,12 @@ A date may be a YAML date, a YAML datetime (naive or aware), a string
 ``YYYY-MM-DD[ HH:MM[:SS]][ ±HHMM]`` or the ``YYYY-MM-DD-`` prefix of the file
 name (see :mod:`.jekyll`). :class:`PostDate` keeps the wall-clock time and the offset apart, so
 naive and aware dates sort together without a comparison error.
+
+With a site time zone (``_config.yml``'s ``timezone``), Jekyll reads every
+date as ``Time.parse(date).localtime`` in that zone: a date with an offset is
+the same instant on the site's clock (``01:30 +0900`` is the day before at
+``16:30`` in UTC), one without is the site's own wall-clock time.
+:meth:`PostDate.in_zone` does the same.
 """
 
 from __future__ import annotations
@@ -44,6 +50,16 @@ class PostDate:
         if self.offset is not None:
             moment = moment.replace(tzinfo=dt.timezone(self.offset))
         return moment.isoformat()
+
+    def in_zone(self, zone: dt.tzinfo) -> PostDate:
+        """This date as Jekyll shows it on a site whose time zone is ``zone``."""
+        moment = dt.datetime.combine(self.day, self.time or dt.time())
+        if self.offset is None:  # the site's own clock: only the offset is new
+            return PostDate(self.day, self.time, moment.replace(tzinfo=zone).utcoffset())
+        local = moment.replace(tzinfo=dt.timezone(self.offset)).astimezone(zone)
+        time = local.time().replace(tzinfo=None)
+        shown = time if self.time is not None or time != dt.time() else None
+        return PostDate(local.date(), shown, local.utcoffset())
 
     def as_datetime(self) -> dt.datetime:
         """An aware datetime (midnight and UTC where the post says nothing), for feeds."""

@@ -10,6 +10,10 @@ the command line alike:
 - ``EntryFilter`` (``lib/jekyll/entry_filter.rb``): names starting with
   ``.``, ``_``, ``#`` or ``~`` and names ending with ``~`` are skipped.
 - Jekyll's default ``markdown_ext``: ``markdown,mkdown,mkdn,mkd,md``.
+- GitHub Pages (``jekyll-optional-front-matter``, on by default) makes a page
+  of Markdown without front matter too, except repository files named
+  ``README``, ``LICENSE``, ``LICENCE``, ``COPYING``, ``CODE_OF_CONDUCT``,
+  ``CONTRIBUTING``, ``ISSUE_TEMPLATE`` or ``PULL_REQUEST_TEMPLATE``.
 - Permalinks (``lib/jekyll/url.rb``, ``drops/url_drop.rb``): the built-in
   styles ``date`` (default), ``pretty``, ``ordinal``, ``weekdate`` and
   ``none``, or a template of ``:placeholders``; ``:title`` is the slug in
@@ -52,6 +56,26 @@ def markdown_suffixes(markdown_ext: object = None) -> tuple[str, ...]:
         if found:
             return found
     return MARKDOWN_SUFFIXES
+
+
+#: Repository files GitHub Pages does not make pages of when they have no front matter.
+REPOSITORY_FILES: Final = frozenset(
+    {
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "CODE_OF_CONDUCT",
+        "CONTRIBUTING",
+        "ISSUE_TEMPLATE",
+        "PULL_REQUEST_TEMPLATE",
+    }
+)
+
+
+def repository_file(stem: str) -> bool:
+    """Whether a Markdown file called ``stem`` (no suffix) is a repository file, not a page."""
+    return stem.upper() in REPOSITORY_FILES
 
 
 def skipped(name: str) -> bool:

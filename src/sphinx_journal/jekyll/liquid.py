@@ -67,6 +67,8 @@ _FILTERED: Final = re.compile(
     re.VERBOSE,
 )
 _LINK_TAG: Final = re.compile(r"\{%-?\s*(post_url|link)\s+(.+?)\s*-?%\}")
+#: What follows a link tag in the same address: ``#fragment`` or ``?query``.
+_URL_TAIL: Final = re.compile(r"[#?][^\s)<>]*")
 _VARIABLE: Final = re.compile(r"\{\{-?\s*(site|page)\.([\w.]+)\s*-?\}\}")
 _INCLUDE: Final = re.compile(r"\{%-?\s*include\s+(\S+)(.*?)-?%\}")
 _ARGUMENT: Final = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
@@ -253,6 +255,11 @@ def _liquid_outside_code(
         if replacement is None:
             problems.append(Problem("liquid", _unknown_message(liquid.rstrip("/")), line_number))
             continue
+        tail = _URL_TAIL.match(line, end)
+        if replacement.startswith("<") and replacement.endswith(">") and tail:
+            # ``{% post_url a b %}#part``: the fragment belongs inside ``<a b.md#part>``
+            replacement = replacement[:-1] + tail.group(0) + ">"
+            end = tail.end()
         out.append(line[position:start])
         out.append(replacement)
         position = end

@@ -9,6 +9,7 @@ templates without a warning.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
@@ -192,8 +193,15 @@ def _typed_front(front: FrontMatter | None, problems: list[Problem]) -> dict[str
     return data
 
 
-def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Problem]]:
-    """Typed metadata of a post from its front matter and its file name ``stem``."""
+def read_meta(
+    front: FrontMatter | None, stem: str, zone: dt.tzinfo | None = None
+) -> tuple[PostMeta, list[Problem]]:
+    """Typed metadata of a post from its front matter and its file name ``stem``.
+
+    With the site's time ``zone``, the date is the one Jekyll shows there
+    (a post written at ``01:30 +0900`` is the day before on a UTC site); the
+    file name is compared with the date as written.
+    """
     problems: list[Problem] = []
     data = _typed_front(front, problems)
 
@@ -219,6 +227,8 @@ def read_meta(front: FrontMatter | None, stem: str) -> tuple[PostMeta, list[Prob
     if date is None:
         date = named
         from_filename = date is not None
+    if date is not None and zone is not None:
+        date = date.in_zone(zone)
     if date is None and not problems:
         line = front.first_line if front is not None else 1
         problems.append(

@@ -16,6 +16,7 @@ from sphinx_journal.pages import calendar, generated, listing
 from sphinx_journal.pages.calendar import setup_calendar
 from sphinx_journal.pages.freshness import setup_freshness
 from sphinx_journal.pages.generated import setup_generated
+from sphinx_journal.pages.home import setup_home
 from sphinx_journal.pages.listing import PostsDirective
 from sphinx_journal.pages.redirects import setup_redirects
 from sphinx_journal.pages.resolve import ResolveJournalNodes
@@ -33,6 +34,7 @@ def setup_pages(app: Sphinx, registry: JournalRegistry) -> None:
     app.add_post_transform(ResolveJournalNodes)
     setup_calendar(app)
     setup_generated(app)
+    setup_home(app)
     setup_redirects(app)
     setup_freshness(app)
     setup_staleness(app)

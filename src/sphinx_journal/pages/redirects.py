@@ -86,9 +86,12 @@ def _clash(outdir: Path, path: str, taken: set[str], folders: set[str]) -> str |
         return "a page is written where it needs a folder"
     if path in folders or (outdir / path).is_dir():
         return "a folder of pages is where it would be written"
-    if any(len(part.encode("utf-8", "surrogatepass")) > _NAME_BYTES for part in path.split("/")):
-        return "a name in it is longer than a file system allows"
     return None
+
+
+def _too_long(path: str) -> bool:
+    """Whether a name in ``path`` is longer than file systems take (even a look at it fails)."""
+    return any(len(part.encode("utf-8", "surrogatepass")) > _NAME_BYTES for part in path.split("/"))
 
 
 def redirect_page(target: str, title: str) -> str:
@@ -122,6 +125,11 @@ def write_redirects(app: Sphinx) -> list[Any]:
         for post in post_index(app.env).posts:
             path = jekyll_permalink(post, app.env.metadata[post.docname], config.permalink)
             if path is None or not _allowed(path, config.path):
+                continue
+            if _too_long(path):
+                shown = path if len(path) <= 80 else path[:77] + "..."
+                reason = "a name in it is longer than a file system allows"
+                warn("page", f"no redirect from {shown}: {reason}", post.docname)
                 continue
             destination = (outdir / path).resolve()
             if not destination.is_relative_to(outdir) or destination in pages or path in files:

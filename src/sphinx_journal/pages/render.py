@@ -25,11 +25,16 @@ FORMATS = ("list", "cards", "timeline", "compact")
 
 def link(
     linker: Linker, pagename: str, text: str, anchor: str = "", classes: Sequence[str] = ()
-) -> nodes.reference:
-    """An internal link to ``pagename`` showing ``text`` (never interpreted as markup)."""
-    return nodes.reference(
-        text, text, internal=True, refuri=linker.to(pagename, anchor), classes=list(classes)
-    )
+) -> nodes.reference | nodes.inline:
+    """An internal link to ``pagename`` showing ``text`` (never interpreted as markup).
+
+    Builders whose pages have no addresses (text, man) get the text alone: man
+    would print an empty address after it (``Reading notes <>``).
+    """
+    uri = linker.to(pagename, anchor)
+    if not uri:
+        return nodes.inline(text, text, classes=list(classes))
+    return nodes.reference(text, text, internal=True, refuri=uri, classes=list(classes))
 
 
 def empty(text: str) -> list[nodes.Node]:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from sphinx_journal.posts.body import setup_body
 from sphinx_journal.posts.book import setup_book
 from sphinx_journal.posts.confine import setup_confine
+from sphinx_journal.posts.insertion import setup_insertion
+from sphinx_journal.posts.nesting import setup_nesting
 from sphinx_journal.posts.reading import setup_reading
 from sphinx_journal.posts.site import setup_site
 from sphinx_journal.posts.sources import setup_sources
@@ -28,4 +30,6 @@ def setup_posts(app: Sphinx) -> None:
     setup_reading(app)
     setup_body(app)
     setup_confine(app)
+    setup_insertion(app)
+    setup_nesting(app)
     setup_book(app)

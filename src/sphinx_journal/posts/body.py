@@ -1,6 +1,7 @@
 """Sphinx glue that makes a post's body read as Jekyll and kramdown show it.
 
-Transforms, applied to posts only (pages stay exactly as Sphinx reads them):
+Transforms, applied to posts and to the pages of a Jekyll site (the pages
+of other projects stay exactly as Sphinx reads them):
 
 - :class:`KramdownBody` (before Sphinx collects images): ``<img src>`` of raw
   HTML whose file is in the project becomes an image node (so the file is
@@ -11,7 +12,9 @@ Transforms, applied to posts only (pages stay exactly as Sphinx reads them):
   "may not begin with a transition" error; code in a language Pygments does
   not know is plain text, and code it cannot lex is shown as Rouge shows it
   (highlighted as far as it goes, no warning); ``mermaid`` code is a diagram
-  when ``sphinxcontrib.mermaid`` is set up.
+  when ``sphinxcontrib.mermaid`` is set up; a table of more than 100
+  columns keeps a width for each (MyST's would be 0, which the text
+  builder cannot lay out).
 - :class:`InPageLinks` (just before MyST resolves ``#anchor`` links): a link to
   a heading id or to an ``id``/``name`` of raw HTML works; one to nothing is
   warned ``journal.link`` and its text kept; a link to another post's Jekyll
@@ -44,8 +47,9 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_journal import priorities
 from sphinx_journal.jekyll import kramdown
+from sphinx_journal.jekyll.files import url_key
 from sphinx_journal.jekyll.liquid import TOC_MARKER
-from sphinx_journal.posts.reading import JEKYLL_PAGES, is_post, post_meta
+from sphinx_journal.posts.reading import JEKYLL_PAGES, is_post, reads_as_jekyll
 from sphinx_journal.posts.site import post_by_url, site_of
 from sphinx_journal.warnings_ import warn
 
@@ -55,13 +59,16 @@ if TYPE_CHECKING:
 
 _SCHEME: Final = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _SIZE: Final = re.compile(r"^\d+(?:\.\d+)?(?:px|%|em|rem)?$")
+#: The widest a column too narrow to lay out is made: its longest word, at most this.
+_WORD_WIDTH: Final = 20
 #: Whether ``sphinxcontrib.mermaid`` is installed (then :mod:`sphinx_journal.upstream` sets it up).
 MERMAID: Final = importlib.util.find_spec("sphinxcontrib.mermaid") is not None
 _MYST_LOGGER: Final = "sphinx.myst_parser.warnings_"
 
 
-def _is_post(env: BuildEnvironment) -> bool:
-    return post_meta(env) is not None
+def _is_jekyll(env: BuildEnvironment) -> bool:
+    """Posts, and the pages of a Jekyll site: Jekyll content, shown as Jekyll shows it."""
+    return reads_as_jekyll(env)
 
 
 @lru_cache(maxsize=512)
@@ -113,7 +120,7 @@ class KramdownBody(SphinxTransform):
     default_priority = priorities.KRAMDOWN_BODY
 
     def apply(self, **kwargs: Any) -> None:
-        if not _is_post(self.env):
+        if not _is_jekyll(self.env):
             return
         for raw in list(self.document.findall(nodes.raw)):
             if "html" not in raw.get("format", "").split():
@@ -128,6 +135,8 @@ class KramdownBody(SphinxTransform):
             self._code(block)
         for transition in list(self.document.findall(nodes.transition)):
             self._transition(transition)
+        for group in self.document.findall(nodes.tgroup):
+            self._widths(group)
 
     def _contents(self, raw: nodes.raw) -> None:
         # the author asked for this table of contents; furo paints any in-page one red
@@ -198,6 +207,25 @@ class KramdownBody(SphinxTransform):
             block["language"] = "text"
         block["force"] = True  # Rouge shows code it cannot lex as it is, without a word
 
+    @staticmethod
+    def _widths(group: nodes.tgroup) -> None:
+        """Columns too narrow to lay out get the width of their longest word.
+
+        MyST gives each of n columns ``100 // n``: past 100 columns that is 0,
+        which stops the text builder; kramdown shows such a table.
+        """
+        columns = [child for child in group.children if isinstance(child, nodes.colspec)]
+        if all(int(column.get("colwidth", 1) or 0) >= 1 for column in columns):
+            return
+        longest = [1] * len(columns)
+        for row in group.findall(nodes.row):
+            for index, entry in enumerate(row.children[: len(columns)]):
+                words = entry.astext().split() or [""]
+                longest[index] = max(longest[index], min(_WORD_WIDTH, max(map(len, words))))
+        for column, width in zip(columns, longest, strict=True):
+            if int(column.get("colwidth", 1) or 0) < 1:
+                column["colwidth"] = width
+
     def _transition(self, transition: nodes.transition) -> None:
         parent = transition.parent
         index = parent.index(transition)
@@ -214,10 +242,13 @@ class InPageLinks(SphinxTransform):
     default_priority = priorities.IN_PAGE_LINKS
 
     def apply(self, **kwargs: Any) -> None:
-        if not _is_post(self.env):
+        if not _is_jekyll(self.env):
             return
         self._kramdown_ids()
-        html_ids: set[str] | None = None
+        html_ids: set[str] = set().union(
+            *(kramdown.html_ids(raw.astext()) for raw in self.document.findall(nodes.raw))
+        )
+        self._publish(html_ids)
         for reference in list(self.document.findall(nodes.reference)):
             if not reference.get("id_link"):
                 continue
@@ -226,10 +257,6 @@ class InPageLinks(SphinxTransform):
                 del reference["id_link"], reference["refuri"]
                 reference["refid"] = target
                 continue
-            if html_ids is None:
-                html_ids = set().union(
-                    *(kramdown.html_ids(raw.astext()) for raw in self.document.findall(nodes.raw))
-                )
             if target in html_ids:
                 del reference["id_link"]
                 reference["refuri"] = "#" + target
@@ -264,6 +291,21 @@ class InPageLinks(SphinxTransform):
                 section["ids"].append(found)
                 self.document.ids[found] = section
 
+    def _publish(self, html_ids: set[str]) -> None:
+        """Let links from other posts reach this post's raw HTML anchors (``<a name="x">``).
+
+        MyST resolves ``other-post.md#x`` against the other document's heading
+        slugs (``myst_slugs``); under Jekyll the browser finds any ``id`` or
+        ``name``, so those join the slugs (headings keep theirs).
+        """
+        if not html_ids:
+            return
+        metadata = self.env.metadata[self.env.docname]
+        slugs = dict(metadata.get("myst_slugs", {}))
+        for anchor in sorted(html_ids):
+            slugs.setdefault(anchor, (None, anchor, ""))
+        metadata["myst_slugs"] = slugs
+
     def _elsewhere(self, target: str) -> bool:
         """Whether ``target`` is a label MyST will find in another document (``(label)=``)."""
         return target in self.env.domaindata.get("std", {}).get("labels", {})
@@ -279,6 +321,8 @@ class InPageLinks(SphinxTransform):
                 return
             url = "/" + path
         found = post_by_url(self.env, url)
+        if found is None and _is_site_root(self.env, url):
+            found = self.config.root_doc  # ``{{ site.url }}/``: the site's home
         if found is None:
             return
         self.env.note_dependency(str(self.env.doc2path(found)))
@@ -289,6 +333,12 @@ class InPageLinks(SphinxTransform):
         for child in xref.findall(nodes.inline):
             child["classes"] = [c for c in child["classes"] if c != "myst"] + ["doc"]
             break
+
+
+def _is_site_root(env: BuildEnvironment, url: str) -> bool:
+    """Whether the site-absolute ``url`` is the home (``/``, ``/index.html``, the baseurl)."""
+    key = url_key(url)
+    return key in ("", ".", site_of(env).config.baseurl.strip("/")) and "#" not in url
 
 
 class _PostHeadingFilter(logging.Filter):

@@ -6,7 +6,11 @@ them in it to include them at all. The root document therefore carries one
 hidden toctree of the journal's own, empty while it is read; once every post
 has been read, its entries are set to the posts in date order for book
 builders, and to nothing for the others, and the root's cached doctree and
-the environment's toctree relations are updated to match.
+the environment's toctree relations are updated to match. The toctree stands
+at the end of the root's last section, where a hand-written one would: each
+post is a chapter under the book's title (man makes the root's title the
+page's name and each chapter a ``.SH`` section with the post's title;
+Texinfo makes each a ``@chapter``).
 """
 
 from __future__ import annotations
@@ -46,7 +50,10 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         rawentries=[],
     )
     toctree[MARKER] = True
-    doctree += toctree  # hidden: renders nothing in HTML
+    # inside the root's own (last) section, as a hand-written toctree stands: the
+    # posts are then chapters below its title, where man and Texinfo look for them
+    sections = [child for child in doctree.children if isinstance(child, nodes.section)]
+    (sections[-1] if sections else doctree).append(toctree)  # hidden: renders nothing in HTML
 
 
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -47,6 +47,8 @@ _META_KEY: Final = "journal_post_meta"
 TAXONOMY_KEYS: Final = frozenset({"tags", "tag", "categories", "category"})
 _MORE_KEY: Final = "journal_post_more"
 _JEKYLL_PAGE_KEY: Final = "journal_jekyll_page"
+_PAGE_TITLE_KEY: Final = "journal_page_title"
+_JEKYLL_BODY_KEY: Final = "journal_jekyll_body"
 #: Docnames of the Jekyll pages read in this process (see :func:`_on_source_read`).
 JEKYLL_PAGES: set[str] = set()
 EXCERPT_LENGTH: Final = 280
@@ -132,13 +134,13 @@ def link_resolver(
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     post = is_post(app.config, docname)
-    use_syntax_for(env, post=post)
-    if not post:
-        if site_of(env).config.found and frontmatter.find_block(source[0]) is not None:
-            # a Jekyll page (front matter, in a site with _config.yml) needs no toctree
-            # entry and, like a post, gets its title from its layout
-            env.temp_data[_JEKYLL_PAGE_KEY] = True
-            JEKYLL_PAGES.add(docname)
+    # a page of a Jekyll site is Jekyll content too: front matter, Liquid and
+    # kramdown are read as for a post; it needs no toctree entry, and its title is
+    # its front matter's, as its layout shows it (with front matter or without:
+    # GitHub Pages makes a page of both)
+    page = not post and site_of(env).config.found
+    use_syntax_for(env, post=post or page)
+    if not post and not page:
         return
     text = source[0]
     front, problems = frontmatter.load(text)
@@ -149,14 +151,26 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     block = frontmatter.find_block(text)
     body_start = block[1] + 1 if block else 0
     lines = text.split("\n")
-    front = _with_defaults(env, docname, front)
+    if post:
+        front = _with_defaults(env, docname, front)
     body, liquid_problems = liquid.convert(
         "\n".join(lines[body_start:]),
         body_start + 1,
         link_resolver(env, docname, front.data if front else None),
     )
     source[0] = "\n".join([*lines[:body_start], body])
-    meta, meta_problems = read_meta(front, PurePosixPath(docname).name)
+    env.temp_data[_JEKYLL_BODY_KEY] = True
+    if page:
+        env.temp_data[_JEKYLL_PAGE_KEY] = True
+        JEKYLL_PAGES.add(docname)
+        for problem in [*problems, *liquid_problems]:
+            warn(problem.subtype, problem.message, (docname, problem.line))
+        title = front.data.get("title") if front is not None else None
+        if isinstance(title, (str, int, float)) and not isinstance(title, bool):
+            set_page_title(env, str(title))
+        return
+    zone = journal_config(app.config).zone
+    meta, meta_problems = read_meta(front, PurePosixPath(docname).name, zone)
     for problem in [*problems, *meta_problems, *liquid_problems]:
         warn(problem.subtype, problem.message, (docname, problem.line))
     for key in MYST_KEYS:
@@ -171,6 +185,14 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env.temp_data[_MORE_KEY] = MORE in body.replace(" ", "")
 
 
+def reads_as_jekyll(env: BuildEnvironment) -> bool:
+    """Whether the document being read is Jekyll content: a post, or a page of a Jekyll site.
+
+    Its body is then read as kramdown and Liquid show it (see :mod:`.body`).
+    """
+    return bool(env.temp_data.get(_JEKYLL_BODY_KEY))
+
+
 def _with_defaults(
     env: BuildEnvironment, docname: str, front: frontmatter.FrontMatter | None
 ) -> frontmatter.FrontMatter | None:
@@ -181,6 +203,19 @@ def _with_defaults(
     if front is None:
         return frontmatter.FrontMatter(defaults, 1, 1, {})
     return dataclasses.replace(front, data={**defaults, **front.data})
+
+
+def set_page_title(env: BuildEnvironment, title: str) -> None:
+    """Give the page being read (not a post) ``title`` as its heading, as its layout would."""
+    title = " ".join(title.split())
+    if title:
+        env.temp_data[_PAGE_TITLE_KEY] = title
+
+
+def page_title(env: BuildEnvironment) -> str | None:
+    """The title :func:`set_page_title` gave the page being read."""
+    title: str | None = env.temp_data.get(_PAGE_TITLE_KEY)
+    return title
 
 
 def post_meta(env: BuildEnvironment) -> PostMeta | None:
@@ -232,18 +267,39 @@ class PostTransform(SphinxTransform):
             return first
         if title is None:
             title = title_from_stem(PurePosixPath(self.env.docname).name)
-        elif first is not None and first[0].astext().strip() == title:
-            first[0]["support_smartquotes"] = False  # type: ignore[index]
-            return first
-        section = nodes.section()
-        section += nodes.title(title, title, support_smartquotes=False)
-        start = _leading(self.document)
-        section.extend(self.document.children[start:])
-        del self.document.children[start:]
-        self.document += section
-        section["names"].append(nodes.fully_normalize_name(title))
-        self.document.note_implicit_target(section, section)
-        return section
+        return titled(self.document, title)
+
+
+class PageTitle(SphinxTransform):
+    """Give a page of a Jekyll site the title of its front matter, as its layout shows it."""
+
+    default_priority = priorities.PAGE_TITLE
+
+    def apply(self, **kwargs: object) -> None:
+        title = page_title(self.env)
+        if title is not None and post_meta(self.env) is None:
+            titled(self.document, title)
+
+
+def titled(document: nodes.document, title: str) -> nodes.section:
+    """The document's top section, titled ``title`` as written: its own, or a new one around it.
+
+    A first heading with that text is the title itself; any other stays,
+    one level below.
+    """
+    first = _first_section(document)
+    if first is not None and first[0].astext().strip() == title:
+        first[0]["support_smartquotes"] = False  # type: ignore[index]
+        return first
+    section = nodes.section()
+    section += nodes.title(title, title, support_smartquotes=False)
+    start = _leading(document)
+    section.extend(document.children[start:])
+    del document.children[start:]
+    document += section
+    section["names"].append(nodes.fully_normalize_name(title))
+    document.note_implicit_target(section, section)
+    return section
 
 
 MORE: Final = "<!--more-->"
@@ -367,4 +423,5 @@ def setup_reading(app: Sphinx) -> None:
     """Read posts: source text, title transform, record."""
     app.connect("source-read", _on_source_read)
     app.add_transform(PostTransform)
+    app.add_transform(PageTitle)
     app.connect("doctree-read", _on_doctree_read)

@@ -10,7 +10,11 @@ At ``config-inited``, before anything is read:
 - the posts are scanned once (front matter only): drafts are excluded unless
   ``journal_drafts``, so they are never written nor indexed, and the Jekyll URL
   of every post is kept, so that a link to ``/2021/09/24/day36.html`` links to
-  that post (:func:`post_by_url`).
+  that post (:func:`post_by_url`);
+- Markdown repository files without front matter (``README.md``,
+  ``LICENSE.md`` …) are excluded: GitHub Pages makes no page of them, and
+  every other page of the site is read as a Jekyll page (see
+  :mod:`~sphinx_journal.posts.reading`).
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class Site:
     """:func:`~.jekyll.url_key` of each post's Jekyll URL -> its docname."""
     drafts: tuple[str, ...] = ()
     """Files of the drafts (``published: false``, ``draft: true``), relative to the source."""
+    repository_files: tuple[str, ...] = ()
+    """Markdown files no page is made of (``README.md`` without front matter)."""
 
 
 #: The :class:`Site` of each build, by ``id`` of its configuration.
@@ -69,10 +75,10 @@ def post_by_url(app_or_env: Any, url: str) -> str | None:
     return site.urls.get(key)
 
 
-def _post_files(
-    srcdir: Path, patterns: tuple[str, ...], suffixes: tuple[str, ...], excluded: list[str]
+def _markdown_files(
+    srcdir: Path, suffixes: tuple[str, ...], excluded: list[str]
 ) -> Iterator[tuple[str, str, Path]]:
-    matcher = Matcher(list(patterns))
+    """``(docname, relative path, path)`` of every Markdown file the build would read."""
     skip = Matcher(excluded)
     for root, dirs, files in os.walk(srcdir, followlinks=False):
         relative_root = Path(root).relative_to(srcdir).as_posix()
@@ -88,9 +94,8 @@ def _post_files(
                 continue
             relative = f"{relative_root}/{name}".lstrip("/")
             docname = f"{relative_root}/{stem}".lstrip("/")
-            if skip(relative) or not matcher(docname):
-                continue
-            yield docname, relative, Path(root) / name
+            if not skip(relative):
+                yield docname, relative, Path(root) / name
 
 
 def _head(path: Path) -> str:
@@ -109,18 +114,32 @@ def _head(path: Path) -> str:
 
 
 def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Site:
-    """Read every post's front matter: its Jekyll URL, and whether it is a draft."""
+    """Read every post's front matter: its Jekyll URL, and whether it is a draft.
+
+    In a Jekyll site, Markdown repository files without front matter
+    (``README.md`` …) are found too: GitHub Pages makes no page of them.
+    """
     journal = journal_config(config)
     suffixes = tuple(s for s in config.source_suffix if s.lower() in _markdown(site_config))
     urls: dict[str, str] = {}
     drafts: list[str] = []
-    for docname, relative, path in _post_files(
-        srcdir, journal.posts, suffixes or jekyll.MARKDOWN_SUFFIXES, list(config.exclude_patterns)
+    repository: list[str] = []
+    is_post = Matcher(list(journal.posts))
+    for docname, relative, path in _markdown_files(
+        srcdir, suffixes or jekyll.MARKDOWN_SUFFIXES, list(config.exclude_patterns)
     ):
+        if not is_post(docname):
+            name = PurePosixPath(docname).name
+            head = _head(path) if site_config.found and jekyll.repository_file(name) else None
+            if head is not None and frontmatter.find_block(head) is None:
+                repository.append(relative)
+            continue
         front, _ = frontmatter.load(_head(path))
         data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
         stem = PurePosixPath(docname).name
-        meta, _ = read_meta(frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem)
+        meta, _ = read_meta(
+            frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem, journal.zone
+        )
         if meta.draft:
             drafts.append(relative)
         url = jekyll.permalink(
@@ -132,7 +151,7 @@ def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Si
         )
         if url is not None:
             urls.setdefault(jekyll.url_key(url), docname)
-    return Site(site_config, urls, tuple(drafts))
+    return Site(site_config, urls, tuple(drafts), tuple(repository))
 
 
 def _markdown(site_config: siteconfig.SiteConfig) -> tuple[str, ...]:
@@ -179,8 +198,11 @@ def _on_config_ready(app: Sphinx, config: Config) -> None:
     config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *skipped]))
     site = scan(Path(app.srcdir), config, site_of(app).config)
     _sites[id(config)] = site
-    if site.drafts and not journal_config(config).drafts:
-        config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *site.drafts]))
+    left_out = list(site.repository_files)
+    if not journal_config(config).drafts:
+        left_out += site.drafts
+    if left_out:
+        config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *left_out]))
 
 
 def setup_site(app: Sphinx) -> None:

@@ -1,0 +1,2 @@
+extensions = ["sphinx_journal"]
+html_theme = "furo"

@@ -1,0 +1,3 @@
+project = "Nesting"
+extensions = ["sphinx_journal"]
+html_theme = "furo"

@@ -1,0 +1,111 @@
+"""A Jekyll site built in place, as it is: its home, its pages, its repository files.
+
+The root ``test-jekyll-home`` is a site whose home is ``index.html`` (a
+Liquid template, no Sphinx document), with a page with front matter, a page
+without (GitHub Pages makes a page of it), a ``README.md`` (a repository
+file, no page) and a ``LICENSE.md`` with front matter (a page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.htmlutil import by_class, links, main, parse, text
+
+
+def _home(built) -> tuple[str, list[str]]:
+    """The home page's heading, and the titles of the posts it lists."""
+    body = main(parse(built.page("index.html")))
+    heading = text(body.find(".//h1"))
+    listed = [text(item) for item in by_class(body, "journal-post-title")]
+    return heading, listed
+
+
+def test_a_site_without_index_md_builds_clean_with_the_journal_as_its_home(
+    copy_root, build
+) -> None:
+    srcdir = copy_root("jekyll-home")
+    built = build(srcdir)
+    assert built.warnings == ""  # no toctree, header or missing-root complaint
+    heading, listed = _home(built)
+    assert heading == "Home of the Days"  # _config.yml's title
+    assert listed == ["Second day", "First day"]
+    body = main(parse(built.page("index.html")))
+    assert by_class(body, "journal-calendar")
+    hrefs = dict(links(body))
+    assert hrefs["First day"] == "_posts/week1/2021-08-02-first.html"
+    # nothing was written into the site, which Jekyll still builds
+    assert sorted(p.name for p in srcdir.iterdir()) == sorted(
+        p.name for p in (Path(__file__).parent / "roots" / "test-jekyll-home").iterdir()
+    )
+
+
+def test_pages_with_and_without_front_matter_and_repository_files(copy_root, build) -> None:
+    built = build(copy_root("jekyll-home"))
+    about = main(parse(built.page("about.html")))
+    assert text(about.find(".//h1")) == "About me"  # its front matter's title, as its layout
+    assert text(about.find(".//h2")) == "Why a journal"
+    notes = main(parse(built.page("notes.html")))
+    assert "GitHub Pages makes a page of it" in text(notes)
+    licence = main(parse(built.page("LICENSE.html")))
+    assert text(licence.find(".//h1")) == "Licence" and "LICENSE-PAGE" in text(licence)
+    assert not (Path(built.outdir) / "README.html").exists()
+    assert "REPOSITORY-README" not in (Path(built.outdir) / "searchindex.js").read_text("utf-8")
+
+
+def test_a_home_page_of_its_own_keeps_its_text_then_lists_the_posts(copy_root, build) -> None:
+    srcdir = copy_root("jekyll-home")
+    (srcdir / "index.html").unlink()
+    (srcdir / "index.markdown").write_text(
+        "---\nlayout: home\n---\n\nWelcome: HOME-TEXT of my own.\n", encoding="utf-8"
+    )
+    built = build(srcdir)
+    assert built.warnings == ""
+    heading, listed = _home(built)
+    assert heading == "Home of the Days" and listed == ["Second day", "First day"]
+    body = text(main(parse(built.page("index.html"))))
+    assert body.index("HOME-TEXT") < body.index("Second day")
+
+
+@pytest.mark.parametrize("buildername", ["latex", "text", "singlehtml"])
+def test_the_supplied_home_serves_every_builder(copy_root, build, buildername: str) -> None:
+    built = build(copy_root("jekyll-home"), buildername)
+    assert "WARNING" not in built.warnings
+    output = "\n".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in Path(built.outdir).rglob("*")
+        if path.suffix in (".tex", ".txt", ".html")
+    )
+    assert "Home of the Days" in output and "Second day" in output
+
+
+def test_the_home_follows_new_posts_and_parallel_builds_agree(
+    copy_root, build, tmp_path: Path
+) -> None:
+    srcdir = copy_root("jekyll-home")
+    outdir = tmp_path / "out"
+    build(srcdir, outdir=outdir)
+    (srcdir / "_posts/week1/2021-08-04-third.md").write_text(
+        "---\ntitle: Third day\n---\n\nThe third day.\n", encoding="utf-8"
+    )
+    again = build(srcdir, outdir=outdir, freshenv=False)
+    assert again.warnings == ""
+    assert _home(again)[1] == ["Third day", "Second day", "First day"]
+    parallel = build(srcdir, outdir=tmp_path / "parallel", parallel=2)
+    assert _home(parallel) == _home(again)
+    unchanged = build(srcdir, outdir=outdir, freshenv=False)
+    assert "0 added, 0 changed, 0 removed" in unchanged.app._status.getvalue()
+
+
+def test_a_folder_of_posts_alone_needs_no_home_either(tmp_path: Path, build) -> None:
+    srcdir = tmp_path / "plain"
+    (srcdir / "_posts").mkdir(parents=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_journal"]\n', encoding="utf-8")
+    (srcdir / "_posts/2021-08-02-only.md").write_text(
+        "---\ntitle: The only day\n---\n\nJust one.\n", encoding="utf-8"
+    )
+    built = build(srcdir, journal_title="Plain journal")
+    assert built.warnings == ""
+    assert _home(built) == ("Plain journal", ["The only day"])
