@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -83,11 +84,14 @@ _MAX_CONTEXT = 150
 
 
 def _context(reference: nodes.reference) -> str:
-    """The words beside a bare link: its paragraph, else the list item it is nested in.
+    """The words beside a bare link: its line, else the list item it stands in.
 
     ``[Bidirectional LSTM-CRF Models] https://arxiv.org/abs/1508.01991`` and
     ``- Sequence to sequence learning`` over ``  - https://arxiv.org/abs/1409.3215``
-    name the paper although the link itself does not.
+    name the paper although the link itself does not; so does a list item's
+    first line when a link alone follows it (``- **Title**`` then
+    ``(https://…)``). Words that are generic themselves (``논문: <url>``) are
+    passed over for the list item that holds them.
     """
     paragraph = reference.parent
     while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
@@ -96,10 +100,16 @@ def _context(reference: nodes.reference) -> str:
         return ""
     own = " ".join(reference.astext().split())
     # the link's own line only: the line before may be about something else
-    line = next((ln for ln in paragraph.astext().split("\n") if own in ln), "")
-    around = " ".join(line.replace(own, " ").split()).strip(" -:–—()[]")
-    if around and len(around) <= _MAX_CONTEXT:
+    lines = _lines(paragraph) or [""]
+    at = next((n for n, ln in enumerate(lines) if own in ln), 0)
+    around = " ".join(lines[at].replace(own, " ").split()).strip(" -:–—()[]")
+    if around and len(around) <= _MAX_CONTEXT and not is_generic(around):
         return around
+    # a list item whose first line is followed by a link alone: that line names it
+    if isinstance(paragraph.parent, nodes.list_item) and not around and at == 1:
+        said = " ".join(lines[0].split())  # ``- **Title**`` over ``(https://…)``
+        if len(said) <= _MAX_CONTEXT and not is_generic(said):
+            return said
     item = paragraph.parent.parent if paragraph.parent is not None else None
     owner = item.parent if item is not None else None  # the list item holding the list
     if isinstance(item, nodes.bullet_list | nodes.enumerated_list) and isinstance(
@@ -109,4 +119,22 @@ def _context(reference: nodes.reference) -> str:
         if isinstance(first, nodes.paragraph):
             said = " ".join(first.astext().split())
             return said if len(said) <= _MAX_CONTEXT else ""
-    return ""
+    return around if len(around) <= _MAX_CONTEXT else ""
+
+
+_BREAK = re.compile(r"^\s*(?:<br\s*/?>|\\\\)\s*$", re.IGNORECASE)
+
+
+def _lines(paragraph: nodes.paragraph) -> list[str]:
+    """The paragraph's lines as a reader sees them.
+
+    A hard line break (``<br />``, ``\\\\``) ends a line too, and other raw
+    markup (``<span style=…>``) is no words of the post.
+    """
+    text = "".join(
+        ("\n" if _BREAK.match(child.astext()) else "")
+        if isinstance(child, nodes.raw)
+        else child.astext()
+        for child in paragraph.children
+    )
+    return [line for line in text.split("\n") if line.strip()]
