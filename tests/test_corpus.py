@@ -14,6 +14,10 @@ the test prints, per journal:
   how many of them the built pages show;
 - leftovers: ``{%``, ``{{`` or ``{:`` visible in post pages outside code;
 - prose in math: math elements holding Hangul words outside ``\\text{}``;
+- papers: entries of the built bibliography, how many are titled by a generic
+  link text (``논문``, ``here``, a bare URL) or by markup (``<br />``), and how
+  many by their identifier
+  alone (no citation of them says more);
 - build time.
 
 The figures go to ``journal-corpus-report.txt`` too. The test fails when a
@@ -36,11 +40,13 @@ from urllib.parse import unquote
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_journal.bibliography.index import paper_index
 from sphinx_journal.cli.importer import import_site
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, kramdown
 from sphinx_journal.jekyll.liquid import code_spans
 from sphinx_journal.jekyll.slugs import safe_part
+from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.index import post_index
 from tests.buildutil import warnings_of
 
@@ -179,6 +185,9 @@ class Figures:
     images_shown: int = 0
     leftovers: int = 0
     prose_math: int = 0
+    papers: int = 0
+    papers_generic: int = 0
+    papers_by_id: int = 0
     seconds: float = 0.0
     examples: list[str] = dataclasses.field(default_factory=list)
 
@@ -193,6 +202,8 @@ class Figures:
             f"in-page links {links}; images shown {self.images_shown}/{self.images_in_repo} "
             f"(+{self.images_missing_in_repo} missing in the repository); "
             f"leftovers {self.leftovers}; prose in math {self.prose_math}; "
+            f"papers {self.papers} (generic title {self.papers_generic}, "
+            f"identifier only {self.papers_by_id}); "
             f"{self.seconds:.0f} s\n    warnings: {warnings}\n    in posts: {in_posts}"
         )
 
@@ -313,7 +324,21 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
                 start = found.start()
                 snippet = html.unescape(visible)[start : start + 50]
                 figures.examples.append(f"leftover {snippet!r} in {original.name}")
+    _count_papers(app, figures)
     return figures, app, warnings
+
+
+def _count_papers(app: SphinxTestApp, figures: Figures) -> None:
+    """Titles of the built bibliography: generic link texts, and identifiers alone."""
+    for entry in paper_index(app.env):
+        paper, title = entry.info.id, entry.info.title
+        figures.papers += 1
+        if title in (str(paper), paper.value):
+            figures.papers_by_id += 1
+        elif is_generic(title, paper) or re.search(r"</?[a-zA-Z][^>]*>", title):
+            figures.papers_generic += 1
+            if len(figures.examples) < 12:
+                figures.examples.append(f"paper {paper} titled {title!r}")
 
 
 def test_journal_corpus(corpus: list[Path], tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def _found(built: object, post: str) -> dict[str, object]:
     return {
         "r": int(bool(domain.retrospectives.get(docname))),
         "p": int(bool(domain.peer_sessions.get(docname))),
-        "s": int(any(not s.label for s in schedules)),
+        "s": int(any(s.is_schedule for s in schedules)),
         "l": len(domain.lectures.get(docname) or ()),
         "t": [sum(s.done for s in schedules), sum(s.total for s in schedules)],
     }

@@ -128,3 +128,41 @@ def test_bibliography_rewritten_when_citations_change_and_only_then(
             assert expected in body
         else:
             assert "bib:knuth84" not in body and "Attention again" not in body
+
+
+GENERIC_POST = "---\ntitle: Generic\n---\n\n# Generic\n\n[논문](https://arxiv.org/abs/1512.03385)\n"
+TITLED_POST = (
+    "---\ntitle: Titled\n---\n\n# Titled\n\n"
+    "[Deep Residual Learning](https://arxiv.org/pdf/1512.03385v1.pdf) again.\n"
+)
+
+
+def test_a_paper_is_titled_by_another_posts_citation_in_every_build(tmp_path: Path, build) -> None:
+    """The title another post gives a paper comes and goes with that post, in -j 2 too."""
+    srcdir = tmp_path / "src"
+    (srcdir / "_posts").mkdir(parents=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_journal"]\n', encoding="utf-8")
+    (srcdir / "index.md").write_text("# Home\n", encoding="utf-8")
+    (srcdir / "_posts/2021-01-01-generic.md").write_text(GENERIC_POST, encoding="utf-8")
+    titled = srcdir / "_posts/2021-01-02-titled.md"
+    outdir = tmp_path / "out"
+    build(srcdir, outdir=outdir)
+    steps = [
+        (lambda: titled.write_text(TITLED_POST, encoding="utf-8"), "Deep Residual Learning"),
+        (
+            lambda: titled.write_text(TITLED_POST.replace("Deep", "Deeper"), encoding="utf-8"),
+            "Deeper Residual Learning",
+        ),
+        (titled.unlink, "arxiv:1512.03385"),
+    ]
+    for number, (change, title) in enumerate(steps):
+        change()
+        incremental = build(srcdir, outdir=outdir, freshenv=False)
+        fresh_src = tmp_path / f"fresh-{number}"
+        shutil.copytree(srcdir, fresh_src, ignore=shutil.ignore_patterns("_build"))
+        parallel = build(fresh_src, outdir=tmp_path / f"fresh-out-{number}", parallel=2)
+        papers = incremental.page("journal/papers.html")
+        assert papers.read_bytes() == parallel.page("journal/papers.html").read_bytes()
+        [entry] = by_class(main(parse(papers)), "journal-paper", "li")
+        assert text(entry).startswith(f"{title} arxiv:1512.03385"), number
+        assert "논문" not in text(entry)

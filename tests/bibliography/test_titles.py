@@ -59,3 +59,7 @@ def test_papers_page_titles_bare_links_by_their_line_or_list_item(copy_root, bui
     assert "Bidirectional LSTM-CRF Models for Sequence Tagging" in body
     assert "Sequence to sequence learning with neural networks, ICML'14" in body
     assert "Unrelated words" not in body  # the line before a bare link says nothing of it
+    # a list item's title line over its link; "논문:" beside a link passed over for its item
+    assert "Deep Residual Learning for Image Recognition" in body
+    assert "과제 1: Vision Transformer 읽기" in body
+    assert "Updated: this post is also on" in body and "<span" not in body  # markup is no words

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sphinx_journal.config import DEFAULT_SECTIONS
 from sphinx_journal.sections.headings import (
     LectureHeading,
+    is_one_lecture_title,
     lecture_heading,
     names_one_lecture,
     normalize_heading,
@@ -89,6 +90,22 @@ def test_the_projects_table_extends_the_built_in_one() -> None:
         ("데이터 리터러시 - 안수빈 마스터님", LectureHeading("데이터 리터러시", speaker="안수빈")),
         ("MLP (Multi-Layer Perceptron)", LectureHeading("MLP (Multi-Layer Perceptron)")),
         ("Transformer (1)", LectureHeading("Transformer (1)")),
+        ("Day_3 02. pandas I", LectureHeading("pandas I")),
+        ("Day_26. 03 시각화 도구", LectureHeading("시각화 도구")),
+        (
+            "[특강] AI 윤리 - 김하나 교수님",
+            LectureHeading("AI 윤리", series="특강", speaker="김하나"),
+        ),
+        (
+            "[오피스아워] 베이스라인 - 이하늘 멘토",
+            LectureHeading("베이스라인", None, "오피스아워", "이하늘"),
+        ),
+        (
+            "[마스터클래스] 안수빈 마스터",
+            LectureHeading("마스터클래스", None, "마스터클래스", "안수빈"),
+        ),
+        ("[github 특강1] 이고잉 강사님", LectureHeading("github 특강1", speaker="이고잉")),
+        ("[특강 - 개발자의 삶] 김철수 CTO", LectureHeading("[특강 - 개발자의 삶] 김철수 CTO")),
     ],
 )
 def test_lecture_headings(heading: str, expected: LectureHeading) -> None:
@@ -97,7 +114,47 @@ def test_lecture_headings(heading: str, expected: LectureHeading) -> None:
 
 def test_session_headings_name_one_lecture_containers_do_not() -> None:
     assert names_one_lecture("도메인 특강")
+    assert names_one_lecture("특별 강의")
     assert names_one_lecture("마스터 클래스 (임성빈 마스터님)")
     assert names_one_lecture("2. 오픈소스 기본 교육 (8/14)")
     assert not names_one_lecture("📚 강의 내용 정리")
     assert not names_one_lecture("1일차 학습 정리")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Day_1 01. Basic computer class",
+        "Day18 01. Training & Inference",
+        "day_19 01. Ensemble",
+        "[Day 3] 2) 통계학 맛보기",
+        "3일차 - 1. 벡터",
+        "Day_26. 03 시각화 도구",
+        "Week 2: (1) 최적화",
+        "[3강] Optimization",
+        "(시각화 5강) 차트",
+        "Day_5 [3강] 최적화",
+        "Lecture 3: Attention",
+    ],
+)
+def test_titles_that_say_the_post_is_one_lecture(title: str) -> None:
+    assert is_one_lecture_title(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "[Day12] PyTorch 4~5강",  # the day's overview of several lectures
+        "[Day1] 파이썬 1 ~ 2강 & 필수과제 1, 2, 3",
+        "Day_1 [필수과제 1] Basic Math",
+        "07. Python 기초 문법(if, elif, else)",  # a part of a series, no day
+        "[통계적 기계학습] 4. Optimization",
+        "[Boostcamp AI Tech] 1일차 학습정리",
+        "Boostcamp 15days",
+        "Day 3 - 2021 recap",
+        "Week 2 - Plan",
+        "Day_21 Mission",
+    ],
+)
+def test_titles_that_do_not(title: str) -> None:
+    assert not is_one_lecture_title(title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -85,12 +86,15 @@ class CitationsTransform(SphinxTransform):
 _MAX_CONTEXT = 150
 
 
-def _context(reference: nodes.reference, lines: dict[int, list[str]]) -> str:
-    """The words beside a bare link: its paragraph, else the list item it is nested in.
+def _context(reference: nodes.reference, cache: dict[int, list[str]]) -> str:
+    """The words beside a bare link: its line, else the list item it stands in.
 
     ``[Bidirectional LSTM-CRF Models] https://arxiv.org/abs/1508.01991`` and
     ``- Sequence to sequence learning`` over ``  - https://arxiv.org/abs/1409.3215``
-    name the paper although the link itself does not. ``lines`` keeps each
+    name the paper although the link itself does not; so does a list item's
+    first line when a link alone follows it (``- **Title**`` then
+    ``(https://…)``). Words that are generic themselves (``논문: <url>``) are
+    passed over for the list item that holds them. ``cache`` keeps each
     paragraph's lines across the links of one post.
     """
     paragraph = reference.parent
@@ -99,13 +103,19 @@ def _context(reference: nodes.reference, lines: dict[int, list[str]]) -> str:
     if paragraph is None:
         return ""
     own = " ".join(reference.astext().split())
-    if id(paragraph) not in lines:  # a paragraph of a thousand links is read once, not per link
-        lines[id(paragraph)] = paragraph.astext().split("\n")
+    if id(paragraph) not in cache:  # a paragraph of a thousand links is read once, not per link
+        cache[id(paragraph)] = _lines(paragraph) or [""]
+    lines = cache[id(paragraph)]
     # the link's own line only: the line before may be about something else
-    line = next((ln for ln in lines[id(paragraph)] if own in ln), "")
-    around = " ".join(line.replace(own, " ").split()).strip(" -:–—()[]")
-    if around and len(around) <= _MAX_CONTEXT:
+    at = next((n for n, ln in enumerate(lines) if own in ln), 0)
+    around = " ".join(lines[at].replace(own, " ").split()).strip(" -:–—()[]")
+    if around and len(around) <= _MAX_CONTEXT and not is_generic(around):
         return around
+    # a list item whose first line is followed by a link alone: that line names it
+    if isinstance(paragraph.parent, nodes.list_item) and not around and at == 1:
+        said = " ".join(lines[0].split())  # ``- **Title**`` over ``(https://…)``
+        if len(said) <= _MAX_CONTEXT and not is_generic(said):
+            return said
     item = paragraph.parent.parent if paragraph.parent is not None else None
     owner = item.parent if item is not None else None  # the list item holding the list
     if isinstance(item, nodes.bullet_list | nodes.enumerated_list) and isinstance(
@@ -115,4 +125,22 @@ def _context(reference: nodes.reference, lines: dict[int, list[str]]) -> str:
         if isinstance(first, nodes.paragraph):
             said = " ".join(first.astext().split())
             return said if len(said) <= _MAX_CONTEXT else ""
-    return ""
+    return around if len(around) <= _MAX_CONTEXT else ""
+
+
+_BREAK = re.compile(r"^\s*(?:<br\s*/?>|\\\\)\s*$", re.IGNORECASE)
+
+
+def _lines(paragraph: nodes.paragraph) -> list[str]:
+    """The paragraph's lines as a reader sees them.
+
+    A hard line break (``<br />``, ``\\\\``) ends a line too, and other raw
+    markup (``<span style=…>``) is no words of the post.
+    """
+    text = "".join(
+        ("\n" if _BREAK.match(child.astext()) else "")
+        if isinstance(child, nodes.raw)
+        else child.astext()
+        for child in paragraph.children
+    )
+    return [line for line in text.split("\n") if line.strip()]

@@ -152,7 +152,6 @@ def _summaries(app: Any) -> tuple[PostSummary, ...]:
     office_hour = str(_("Office hour"))  # the series recognition gives office hours
     kinds: dict[str, set[str]] = {}
     held: tuple[tuple[Iterable[tuple[str, tuple[object, ...]]], str], ...] = (
-        (domain.schedules.items(), "schedule"),
         (domain.retrospectives.items(), "retrospective"),
         (domain.peer_sessions.items(), "peer-session"),
     )
@@ -160,11 +159,15 @@ def _summaries(app: Any) -> tuple[PostSummary, ...]:
         for docname, value in records:
             if value:
                 kinds.setdefault(docname, set()).add(kind)
+    for docname, schedules in domain.schedules.items():
+        for schedule in schedules:  # a schedule, or task items of another section
+            kind = "schedule" if schedule.is_schedule else "tasks"
+            kinds.setdefault(docname, set()).add(kind)
     for docname, lectures in domain.lectures.items():
         for lecture in lectures:
             kind = "office-hour" if lecture.series == office_hour else "lectures"
             kinds.setdefault(docname, set()).add(kind)
-    order = ("schedule", "lectures", "peer-session", "office-hour", "retrospective")
+    order = ("schedule", "tasks", "lectures", "peer-session", "office-hour", "retrospective")
     sections = {
         docname: [kind for kind in order if kind in found] for docname, found in kinds.items()
     }

@@ -42,6 +42,11 @@ class Schedule(DatedRecord):
     label: str = ""
 
     @property
+    def is_schedule(self) -> bool:
+        """The day's plan (a ``schedule`` section or directive), not another section's tasks."""
+        return not self.label
+
+    @property
     def done(self) -> int:
         return sum(task.done for task in self.tasks)
 

@@ -32,12 +32,13 @@ _KEYCAP: Final = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ is an emoji, not 
 #: a peer session; a ``특강 회고`` is a retrospective, not a lecture.
 KINDS: Final = ("retrospective", "peer-session", "office-hour", "lectures", "schedule")
 
-#: Leading numbering: ``1.``, ``1)``, ``1.2``, ``(1)``, ``[1]``, ``①``, ``I.``,
+#: Leading numbering: ``1.``, ``1)``, ``1.2``, ``03``, ``(1)``, ``[1]``, ``①``, ``I.``,
 #: ``Day 3 -``, ``Day_24``, ``[Day1]``, ``3일차``, ``40~43일차``, ``Week 2:``.
 _NUMBERING: Final = re.compile(
     r"""^(?:
         \d+(?:\.\d+)*\s*[.)]
       | \d+(?:\.\d+)+
+      | 0\d(?=\s)
       | [(\[]\s*\d+\s*[)\]]
       | [\u2460-\u2473\u2776-\u277f\u2780-\u2793]
       | [ivxlc]+\s*[.)]
@@ -73,7 +74,9 @@ _EN_PATTERNS: Final = {
 }
 
 #: Stems of a heading that is itself one session, not a container of lectures.
-_SESSION_KO: Final = ("특강", "마스터클래스", "세미나", "강연", "교육", "오피스아워", "멘토링")
+_SESSION_KO: Final = (
+    *("특강", "특별강의", "마스터클래스", "세미나", "강연", "교육", "오피스아워", "멘토링"),
+)
 _SESSION_EN: Final = re.compile(
     r"(?<!\w)(?:special lecture|guest lecture|master ?class|seminar|keynote|office[ -]?hours?"
     r"|mentoring|lecture \d+)(?!\w)"
@@ -163,11 +166,59 @@ _NUMBER_MARKERS: Final = (
     re.compile(r"^(?P<series>)0*(?P<n>\d+)\s*강\s*[-–—:.]\s*"),
     re.compile(r"^(?P<series>)lecture\s+0*(?P<n>\d+)\s*[-–—:.]\s*", re.IGNORECASE),
 )
-_HONORIFIC: Final = r"(?:마스터|멘토|강사|교수|선생|연사)님"
+_ROLE: Final = r"(?:마스터|멘토|강사|교수|선생|연사)"
+_HONORIFIC: Final = rf"{_ROLE}님"
 _SPEAKER_PAREN: Final = re.compile(rf"\s*\(\s*(?P<speaker>[^()]+?)\s*{_HONORIFIC}\s*\)\s*$")
+#: ``Title - 안수빈 마스터님``, ``[오피스아워] … - 이하늘 멘토``: after a separator the
+#: role alone says it is a person.
 _SPEAKER_TAIL: Final = re.compile(
-    rf"\s*(?:[-–—:]|(?<=\]))\s*(?P<speaker>[^-–—:()\[\]]+?)\s*{_HONORIFIC}\s*$"
+    rf"\s*(?:[-–—:]|(?<=\]))\s*(?P<speaker>[^-–—:()\[\]]+?)\s*{_ROLE}님?\s*$"
 )
+#: A leading ``[특강]``, ``(오피스아워)``: a tag that may name the lecture's kind.
+_TAG: Final = re.compile(r"^[\[(]\s*(?P<tag>[^\[\]()]+?)\s*[\])]\s*[-–—:.]?\s*")
+_SESSION_NAMES: Final = ("마스터클래스", "특강", "특별강의", "오피스아워", "멘토링")
+
+
+def names_only_a_kind(text: str) -> bool:
+    """A title that only names a kind (``마스터 클래스``, ``[특강]``), not a lecture of its own."""
+    from sphinx_journal.config import DEFAULT_SECTIONS  # noqa: PLC0415 - config imports us
+
+    return configured_kind(text, DEFAULT_SECTIONS) is not None or heading_key(text) in {
+        *_SESSION_NAMES,
+        "speciallecture",
+        "guestlecture",
+    }
+
+
+#: The day or week a title is an item of: ``Day_1``, ``[Day 3]``, ``3일차``, ``Week 2 -``.
+_PERIOD: Final = re.compile(
+    r"""^[(\[]?\s*(?:
+        (?:day|week)[\s_-]*\d+(?:\s*[~-]\s*\d+)?
+      | \d+(?:\s*[~-]\s*\d+)?\s*(?:일차|주차)
+    )\s*[)\]]?\s*[-–—:.]?\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+#: The item's place in its day: ``01.``, ``2)``, ``(3)``, ``[4]``, or a zero-padded ``03``.
+_ORDINAL: Final = re.compile(r"^(?:\d{1,3}\s*[.)]|[(\[]\s*\d{1,3}\s*[)\]]|0\d(?=\s))\s*(?=\S)")
+
+
+def is_one_lecture_title(text: str) -> bool:
+    """Whether a post's title says the post is one lecture's notes.
+
+    Two shapes say so, whatever the words: a lecture number (``[3강] 최적화``,
+    ``(시각화 3강) 차트``, ``3강. 최적화``, ``Lecture 3: Optimization``), and
+    a numbered item of a day or week (``Day_1 01. Basic Python``,
+    ``3일차 2) 통계학 맛보기``): a course that puts each of the day's lectures
+    in a post of its own numbers them so. A bare ``07. Python 기초 문법`` is
+    only a series' part, and ``[Day12] PyTorch 4~5강`` is the day's overview
+    of several lectures, not one of them.
+    """
+    title = " ".join(normalize_heading(text).split())
+    period = _PERIOD.match(title)
+    rest = title[period.end() :] if period else title
+    if any(marker.match(rest) for marker in _NUMBER_MARKERS):
+        return True
+    return period is not None and _ORDINAL.match(rest) is not None
 
 
 def lecture_heading(text: str) -> LectureHeading:
@@ -203,8 +254,19 @@ def lecture_heading(text: str) -> LectureHeading:
             speaker = match["speaker"].strip()
             title = title[: match.start()]
             break
-    title = title.strip(" []:-–—") or " ".join(text.split())
+    tag = _TAG.match(title)
+    if tag and names_only_a_kind(tag["tag"]):  # ``[특강] AI Ethics``: a lecture of the 특강
+        series = series or tag["tag"]
+        title = title[tag.end() :].strip(" :-–—") or tag["tag"]
+    title = _unwrapped(title.strip(" :-–—")) or " ".join(text.split())
     return LectureHeading(title, number, series, speaker)
+
+
+def _unwrapped(title: str) -> str:
+    """``[github 특강1]`` -> ``github 특강1``: brackets around the whole title only."""
+    if title[:1] + title[-1:] in ("[]", "()") and not re.search(r"[\[\]()]", title[1:-1]):
+        return title[1:-1].strip()
+    return title
 
 
 def speaker_in(text: str) -> str:

@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_journal import priorities
-from sphinx_journal.config import DEFAULT_SECTIONS, JournalConfig, journal_config
+from sphinx_journal.config import JournalConfig, journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.jekyll.files import slug_of
@@ -39,8 +39,10 @@ from sphinx_journal.sections.directives import KIND
 from sphinx_journal.sections.headings import (
     configured_kind,
     heading_key,
+    is_one_lecture_title,
     lecture_heading,
     names_one_lecture,
+    names_only_a_kind,
     normalize_heading,
     section_kind,
     speaker_in,
@@ -130,7 +132,7 @@ class SectionsTransform(SphinxTransform):
             self._recognise(
                 meta, config, post_day, schedules, lectures, retrospectives, peer_sessions
             )
-            planned = tuple(task for s in schedules if not s.label for task in s.tasks)
+            planned = tuple(task for s in schedules if s.is_schedule for task in s.tasks)
             speakers = speakers_from_tasks(planned, config.lecture_regex)
             lectures = [self._with_speaker(lecture, speakers, planned) for lecture in lectures]
 
@@ -233,6 +235,7 @@ class SectionsTransform(SphinxTransform):
 
         found: set[str] = set()
         top = _top_section(self.document)
+        one_lecture = not lectures and self._is_one_lecture(meta, config)
         for section in list(self.document.findall(nodes.section)):
             if section is top:
                 continue  # the post's own title: see _whole_post
@@ -240,6 +243,8 @@ class SectionsTransform(SphinxTransform):
             kind = section_kind(title, config.sections)
             if kind is None or inside_taken(section):
                 continue
+            if one_lecture and kind == "lectures" and not names_one_lecture(title):
+                continue  # ``2. 강의 목표`` in a lecture's notes: a part of it, no container
             if kind == "schedule":
                 if _containers(section, "schedule"):
                     continue
@@ -287,6 +292,37 @@ class SectionsTransform(SphinxTransform):
         self._whole_post(meta, config, post_day, found, lectures, retrospectives, peer_sessions)
         self._other_tasks(post_day, schedules)
 
+    def _titles(self, meta: PostMeta) -> list[str]:
+        """What names the post as a whole: front matter title, first heading, file name."""
+        top = _top_section(self.document)
+        titles = (
+            meta.title,
+            _title_of(top) if top is not None else "",
+            _title_from_docname(self.env.docname),
+        )
+        return [title for title in titles if title]
+
+    def _is_one_lecture(self, meta: PostMeta, config: JournalConfig) -> bool:
+        """Whether the post as a whole is one lecture's notes, whatever its headings say.
+
+        Its title is shaped like one lecture (``Day_1 01. Basic Python``,
+        ``[3강] 최적화``), or it says twice that it is one session: its title
+        (``[특강] 서비스 향 AI``) and a tag or category (``특강``).
+        """
+        titles = self._titles(meta)
+        lecture_kinds = (None, "lectures")  # not ``Day 3 - 1. 회고``
+        if any(
+            is_one_lecture_title(title) and section_kind(title, config.sections) in lecture_kinds
+            for title in titles
+        ):
+            return True
+        return (
+            bool(titles)
+            and names_one_lecture(titles[0])
+            and section_kind(titles[0], config.sections) in ("lectures", "office-hour")
+            and any(names_one_lecture(name) for name in (*meta.tags, *meta.categories))
+        )
+
     def _whole_post(
         self,
         meta: PostMeta,
@@ -300,22 +336,24 @@ class SectionsTransform(SphinxTransform):
         """A post whose title names a kind it has no section of is, as a whole, that section.
 
         ``[스페셜피어세션]`` with no heading at all, ``… 런칭 회고``: the title
-        says what the body is.
+        says what the body is. A post without lectures of its own is one
+        lecture when its title is shaped like one (``Day_1 01. Basic Python``,
+        ``[3강] 최적화``, see :func:`is_one_lecture_title`) or a tag or
+        category names a session (``특강``, ``오피스아워``, ``seminar``).
         """
         top = _top_section(self.document)
-        titles = (meta.title, _title_of(top) if top is not None else "")
-        kinds = (
-            (title, section_kind(title, config.sections))
-            for title in (*titles, _title_from_docname(self.env.docname))
-            if title
-        )
-        title, kind = next(((t, k) for t, k in kinds if k is not None), ("", None))
-        if kind is None or kind in found or kind == "schedule":
-            return
+        titles = self._titles(meta)
+        kinds = ((n, section_kind(title, config.sections)) for n, title in enumerate(titles))
+        which, kind = next(((n, k) for n, k in kinds if k is not None), (0, None))
+        named = titles[which] if titles else ""
+        # ``[Mentoring] talk.md`` says what the post is; its title still names it
+        title = titles[0] if titles and which == len(titles) - 1 else named
         docname = self.env.docname
         body: nodes.Element = top if top is not None else self.document
         anchor = _anchor(top) if top is not None else ""
         line = top.line if top is not None else None
+        if kind in found or kind == "schedule":
+            return
         if kind == "retrospective" and not retrospectives:
             retrospectives.append(
                 Retrospective(docname, anchor, post_day, _paragraphs(body), line=line)
@@ -324,12 +362,27 @@ class SectionsTransform(SphinxTransform):
             peer_sessions.append(
                 PeerSession(docname, anchor, post_day, title, _paragraphs(body), line)
             )
-        elif (
-            kind in ("lectures", "office-hour")
-            and not lectures
-            and (kind == "office-hour" or names_one_lecture(title))
+        elif lectures or kind not in (None, "lectures", "office-hour"):
+            return
+        elif kind == "office-hour" or (kind == "lectures" and names_one_lecture(named)):
+            lectures.append(
+                self._lecture_from(body, title, kind, post_day, anchor_node=top, tags=meta.tags)
+            )
+        elif lecture_title := next((t for t in titles if is_one_lecture_title(t)), None):
+            lectures.append(
+                self._lecture_from(
+                    body, lecture_title, "lectures", post_day, anchor_node=top, tags=meta.tags
+                )
+            )
+        elif session := next(
+            (name for name in (*meta.tags, *meta.categories) if names_one_lecture(name)), None
         ):
-            lectures.append(self._lecture_from(body, title, kind, post_day, anchor_node=top))
+            session_kind = "office-hour" if stem_kind(session) == "office-hour" else "lectures"
+            lectures.append(
+                self._lecture_from(
+                    body, titles[0], session_kind, post_day, anchor_node=top, tags=meta.tags
+                )
+            )
 
     def _other_tasks(self, post_day: dt.date | None, schedules: list[Schedule]) -> None:
         """Task items outside every schedule: the tasks of the section that holds each."""
@@ -386,14 +439,18 @@ class SectionsTransform(SphinxTransform):
         kind: str,
         post_day: dt.date | None,
         anchor_node: nodes.Element | None,
+        tags: tuple[str, ...] = (),
     ) -> Lecture:
-        """A recognised lecture: number, series and speaker read from its heading."""
+        """A recognised lecture: number, series and speaker read from its heading.
+
+        A post that is one lecture gives it the post's tags (``tags``).
+        """
         read = lecture_heading(text)
         series = read.series
         if kind == "office-hour":
             series = str(_("Office hour"))
         label = slugify(text)
-        if _generic(read.title) and post_day is not None:
+        if names_only_a_kind(read.title) and post_day is not None:
             label = f"{label}-{post_day.isoformat()}"  # one 마스터 클래스 per day
         anchor = self._lecture_anchor(anchor_node, label) if anchor_node is not None else ""
         return Lecture(
@@ -404,6 +461,7 @@ class SectionsTransform(SphinxTransform):
             date=post_day,
             speaker=read.speaker,
             series=series,
+            tags=tags,
             line=node.line,
             number=read.number,
             recognised=True,
@@ -421,7 +479,7 @@ class SectionsTransform(SphinxTransform):
             return dataclasses.replace(
                 lecture, speaker=speaker, affiliation=lecture.affiliation or affiliation
             )
-        if lecture.recognised and _generic(lecture.title):
+        if lecture.recognised and names_only_a_kind(lecture.title):
             # ``마스터 클래스`` notes, ``- [x] 마스터클래스 18:00 안수빈 마스터님 - 데이터 …`` item
             key = heading_key(lecture.title)
             for task in tasks:
@@ -456,13 +514,6 @@ def _title_of(section: nodes.Element) -> str:
         if isinstance(child, nodes.title):
             return child.astext()
     return ""
-
-
-def _generic(title: str) -> bool:
-    """A title that only names a kind (``마스터 클래스``, ``멘토링``), not a lecture of its own."""
-    return configured_kind(title, DEFAULT_SECTIONS) is not None or heading_key(title) in {
-        heading_key(name) for name in ("마스터클래스", "특강", "오피스아워", "멘토링")
-    }
 
 
 def _title_from_docname(docname: str) -> str:
