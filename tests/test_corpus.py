@@ -50,6 +50,8 @@ from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.index import post_index
 from tests.buildutil import warnings_of
 
+pytestmark = pytest.mark.sphinx  # builds through SphinxTestApp, not the build fixture
+
 _IGNORED = shutil.ignore_patterns("_site", ".git", "node_modules", "vendor", ".jekyll-cache")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
