@@ -316,6 +316,7 @@ def measure(site: Path, srcdir: Path, mode: str) -> tuple[Figures, SphinxTestApp
     return figures, app, warnings
 
 
+@pytest.mark.sphinx
 def test_journal_corpus(corpus: list[Path], tmp_path: Path) -> None:
     report: list[str] = []
     failures: list[str] = []
