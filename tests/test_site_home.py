@@ -49,6 +49,13 @@ def test_pages_with_and_without_front_matter_and_repository_files(copy_root, bui
     assert text(about.find(".//h2")) == "Why a journal"
     notes = main(parse(built.page("notes.html")))
     assert "GitHub Pages makes a page of it" in text(notes)
+    # read as Jekyll content: {{ site.url }} links reach a post's Jekyll URL and the home
+    hrefs = dict(links(notes))
+    assert hrefs["first day"] == "_posts/week1/2021-08-02-first.html"
+    assert hrefs["home"] == "index.html"
+    # a theme's template page stays text, with no warning (the journal's archive lists posts)
+    archive = text(main(parse(built.page("archive.html"))))
+    assert "{% for post in site.posts %}" in archive
     licence = main(parse(built.page("LICENSE.html")))
     assert text(licence.find(".//h1")) == "Licence" and "LICENSE-PAGE" in text(licence)
     assert not (Path(built.outdir) / "README.html").exists()
