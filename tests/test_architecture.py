@@ -9,6 +9,7 @@ layer; a module may import its own package and lower layers only.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,16 @@ def _module_name(path: Path) -> str:
 MODULES = {_module_name(path): path for path in sorted(SRC.rglob("*.py"))}
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for all the checks."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@cache
 def _imports(name: str, path: Path) -> list[tuple[str, int]]:
     """(imported module, line) of every import of ``name``, relative ones resolved."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: list[tuple[str, int]] = []
     for node in ast.walk(tree):
@@ -64,6 +72,7 @@ def _imports(name: str, path: Path) -> list[tuple[str, int]]:
     return found
 
 
+@cache
 def _internal_edges() -> dict[str, set[str]]:
     return {
         name: {target for target, _ in _imports(name, path) if target in MODULES and target != name}
@@ -164,7 +173,7 @@ def test_private_upstream_apis_only_in_compat() -> None:
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_no_registration_at_import_time(name: str) -> None:
     """Module bodies define things; only ``setup_*`` functions register them."""
-    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    tree = _tree(MODULES[name])
     calls = [
         node.value.func
         for node in tree.body

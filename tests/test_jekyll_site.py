@@ -6,15 +6,16 @@ import importlib.util
 import io
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_journal.cli.importer import import_site
-from sphinx_journal.jekyll.liquid import convert
 from tests.htmlutil import main, parse, resolve, text
+
+#: Every test reads a build of the root (the module's ``site``) or builds one.
+pytestmark = pytest.mark.sphinx
 
 DAY1 = "_posts/boostcamp/Week_1/2021-08-04-day1.html"
 DAY2 = "_posts/boostcamp/Week_1/2021-8-5-day two.html"
@@ -47,7 +48,6 @@ def warnings(site) -> list[str]:
     return [line for line in re.sub(r"\x1b\[[0-9;]*m", "", site[2]).splitlines() if line]
 
 
-@pytest.mark.sphinx
 def test_only_the_real_mistake_is_warned(site) -> None:
     [only] = warnings(site)
     assert "2021-08-04-day1.md:20" in only and "#no-such-heading" in only
@@ -152,14 +152,6 @@ def test_unknown_and_unlexable_code_shown_plain(site) -> None:
     assert "x := y" in html and "def" in html  # and no highlighting warning (see above)
 
 
-def test_kramdown_and_liquid_in_linear_time() -> None:
-    for line in ("$$a " * 65536, "{{ a " * 52428, "`" * 3 + "x`" * 100000, "{:a " * 65536):
-        started = time.perf_counter()
-        convert("text " + line)
-        assert time.perf_counter() - started < 2, line[:8]
-
-
-@pytest.mark.sphinx
 def test_import_copies_what_posts_reference_and_builds_with_W(tmp_path: Path, capsys) -> None:
     site = tmp_path / "site"
     shutil.copytree(Path(__file__).parent / "roots" / "test-jekyll", site)

@@ -21,6 +21,9 @@ from sphinx.testing.util import SphinxTestApp
 from tests.buildutil import html_files
 from tests.htmlutil import by_class, links, main, parse, resolve, text
 
+#: Every test reads a build of the root (the module's ``site``) or builds one.
+pytestmark = pytest.mark.sphinx
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 POSTS = "_posts/2021-"
 ATTENTION, BERT, GPT = "09-20-attention", "09-22-bert", "09-28-gpt"
@@ -63,7 +66,6 @@ def site(tmp_path_factory) -> Path:
     return Path(app.outdir)
 
 
-@pytest.mark.sphinx
 def test_linked_from_every_form_with_dates(site: Path) -> None:
     attention = page_of(site, ATTENTION)
     # {post} by docname (BERT), post_url (GPT), the default Jekyll URL site-absolute (Vision)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,3 +104,10 @@ def test_line_count_is_always_kept(text: str) -> None:
     converted, problems = convert(text)
     assert converted.count("\n") == text.count("\n")
     assert all(p.subtype == "liquid" and p.line is not None for p in problems)
+
+
+def test_kramdown_and_liquid_in_linear_time() -> None:
+    for line in ("$$a " * 65536, "{{ a " * 52428, "`" * 3 + "x`" * 100000, "{:a " * 65536):
+        started = time.perf_counter()
+        convert("text " + line)
+        assert time.perf_counter() - started < 2, line[:8]
