@@ -292,3 +292,30 @@ def test_shared_example(example_project: Path, build) -> None:
     assert digest["completion"] == "Completion 6 / 6 done"
     assert digest["open-items"] == "Open at the week's end Every item is done."
     assert digest["retrospectives"].startswith("Retrospectives September 24, 2021")
+
+
+@pytest.mark.sphinx
+def test_a_digest_lists_the_items_opened_last_and_counts_the_others(
+    build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Items left open stay open in every later week: a digest lists the newest, counts the rest."""
+    monkeypatch.setattr("sphinx_journal.connections.digests.OPEN_ITEMS_SHOWN", 2)
+    srcdir = tmp_path / "src"
+    shutil.copytree(Path(__file__).parents[1] / "roots" / "test-connections", srcdir)
+    (srcdir / "_posts" / "2021-10-13-tasks.md").write_text(
+        "---\ntitle: Tasks day\n---\n\n# Tasks\n\n## 오늘 일정\n\n- [ ] 과제 3\n- [ ] 과제 4\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir)
+    page = built.page("journal/weeks/2021-W41.html")
+    assert digest_sections(page)["open-items"] == (
+        "Open at the week's end 과제 3 — Tasks day (open for 4 days) "
+        "과제 4 — Tasks day (open for 4 days) "
+        "1 item opened earlier is still open too: see the progress page"
+    )
+    [more] = by_class(main(parse(page)), "journal-open-older")
+    target = more.find(".//a").get("href", "")  # type: ignore[union-attr]
+    assert target.endswith("#open-items")
+    assert resolve(page, target).name == "progress.html"
+    progress = text(main(parse(built.page("journal/progress.html"))))
+    assert all(item in progress for item in ("과제 2", "과제 3", "과제 4"))

@@ -17,7 +17,7 @@ from sphinx_journal.jekyll.metadata import PostMeta
 from sphinx_journal.records.connections import OutLink
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.sections import Schedule, Task
-from sphinx_journal.sections.index import open_items_at, open_items_of
+from sphinx_journal.sections.index import newest_open_items_at, open_items_at, open_items_of
 
 
 def post(name: str, day: int, series: str | None = None, order: float | None = None) -> Post:
@@ -107,3 +107,20 @@ def test_open_items_at_each_end_is_open_items_until_then(data, ends) -> None:
     for end, found in zip(days, open_items_at(ordered, days), strict=True):
         upto = [s for s in ordered if s.date is not None and s.date <= end]
         assert found == open_items_of(upto, end)
+
+
+@given(schedules, st.lists(st.integers(1, 30), max_size=5), st.integers(0, 3))
+def test_a_limit_keeps_the_items_opened_last_and_counts_them_all(data, ends, limit) -> None:
+    ordered = sorted(
+        (
+            Schedule(f"d{i}", "s", dt.date(2021, 9, day), tuple(Task(t, d) for t, d in tasks))
+            for i, (day, tasks) in enumerate(data)
+        ),
+        key=lambda s: s.sort_key,
+    )
+    days = sorted(dt.date(2021, 9, day) for day in ends)
+    every = open_items_at(ordered, days)
+    limited = newest_open_items_at(ordered, days, limit)
+    for all_open, (shown, count) in zip(every, limited, strict=True):
+        assert count == len(all_open)
+        assert shown == all_open[len(all_open) - min(limit, len(all_open)) :]

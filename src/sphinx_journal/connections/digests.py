@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from sphinx_journal.records.sections import Lecture, Retrospective, Schedule
-from sphinx_journal.sections.index import OpenItem, open_items_at
+from sphinx_journal.sections.index import OpenItem, newest_open_items_at
 
 if TYPE_CHECKING:
     from sphinx_journal.bibliography.index import PaperEntry
@@ -28,6 +28,11 @@ class _OfPost(Protocol):
 
 
 R = TypeVar("R", bound=_OfPost)
+
+#: Open items a week's digest lists, those opened last; the others are counted (the
+#: progress page lists them all). Every item left unchecked stays open in every later
+#: week, so listing them all would make the digests grow with the square of the journal.
+OPEN_ITEMS_SHOWN: Final = 20
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,6 +48,9 @@ class Digest:
     done: int
     total: int
     open_items: tuple[OpenItem, ...]
+    """The :data:`OPEN_ITEMS_SHOWN` items opened last of those open at the week's end."""
+    open_count: int
+    """How many items are open at the week's end, the ones not listed too."""
     retrospectives: tuple[Retrospective, ...]
     """Oldest first."""
 
@@ -101,9 +109,9 @@ def build_digests(
             key = week_of(dt.date.fromisoformat(first.date)).key
             if key in weeks:
                 by_paper.setdefault(key, []).append(entry)
-    open_at = open_items_at(schedules, [weeks[key].end for key in keys])
+    open_at = newest_open_items_at(schedules, [weeks[key].end for key in keys], OPEN_ITEMS_SHOWN)
     result = []
-    for key, still_open in zip(keys, open_at, strict=True):
+    for key, (still_open, open_count) in zip(keys, open_at, strict=True):
         week_schedules = by_schedule.get(key, [])
         result.append(
             Digest(
@@ -114,6 +122,7 @@ def build_digests(
                 done=sum(s.done for s in week_schedules),
                 total=sum(s.total for s in week_schedules),
                 open_items=tuple(still_open),
+                open_count=open_count,
                 retrospectives=tuple(by_retro.get(key, [])),
             )
         )

@@ -142,6 +142,7 @@ def _digest_view(
         found.done,
         found.total,
         [(i.text, i.schedule.docname, i.schedule.anchor, i.days_open) for i in found.open_items],
+        found.open_count,
         [repr(retro) for retro in found.retrospectives],
         sorted((doc, titles.get(doc, doc)) for doc in linked),
         [(d.week.slug, d.week.label) if d else None for d in neighbours],

@@ -221,7 +221,9 @@ def _paper_items(digest: Digest, linker: Linker) -> list[nodes.Node]:
     return [papers] if digest.papers else []
 
 
-def _open_items(digest: Digest, linker: Linker, titles: dict[str, str]) -> list[nodes.Node]:
+def _open_items(
+    digest: Digest, linker: Linker, titles: dict[str, str], paths: PagePaths
+) -> list[nodes.Node]:
     open_list = nodes.bullet_list(classes=["journal-open-items"])
     for still_open in digest.open_items:
         para = nodes.paragraph()
@@ -235,7 +237,23 @@ def _open_items(digest: Digest, linker: Linker, titles: dict[str, str]) -> list[
         item = nodes.list_item()
         item += para
         open_list += item
-    return [open_list] if digest.open_items else []
+    if not digest.open_items:
+        return []
+    result: list[nodes.Node] = [open_list]
+    older = digest.open_count - len(digest.open_items)
+    if older > 0:
+        text = ngettext(
+            "{count} item opened earlier is still open too: see the progress page",
+            "{count} items opened earlier are still open too: see the progress page",
+            older,
+        ).format(count=older)
+        more = nodes.paragraph(classes=["journal-more", "journal-open-older"])
+        if linker.pages_exist:
+            more += render.link(linker, paths.page("progress"), text, "open-items")
+        else:
+            more += nodes.Text(text)
+        result.append(more)
+    return result
 
 
 def _retrospectives(
@@ -311,7 +329,7 @@ def digest_body(
         (
             str(_("Open at the week's end")),
             "open-items",
-            _open_items(digest, linker, titles),
+            _open_items(digest, linker, titles, paths),
             _("Every item is done."),
         ),
         (

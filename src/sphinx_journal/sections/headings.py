@@ -19,6 +19,7 @@ and :func:`lecture_heading` reads a lecture's number, series and speaker.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -83,6 +84,7 @@ _SESSION_EN: Final = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """``"📝 오늘 일정 정리 "`` -> ``"오늘 일정 정리"``; case-folded, single spaces."""
     kept = [
@@ -106,8 +108,13 @@ def strip_numbering(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
-    """What two spellings of one section name share: no decoration, numbering or space."""
+    """What two spellings of one section name share: no decoration, numbering or space.
+
+    Cached: every heading of every post is compared with each name of the
+    section tables, which are the same few dozen strings build after build.
+    """
     return "".join(strip_numbering(normalize_heading(text)).split())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -139,6 +140,19 @@ def open_items_at(ordered: Iterable[Schedule], ends: Iterable[dt.date]) -> list[
     schedules: what was open on a day is what the schedules up to that day
     leave unchecked, counted until that day.
     """
+    return [items for items, _count in newest_open_items_at(ordered, ends, None)]
+
+
+def newest_open_items_at(
+    ordered: Iterable[Schedule], ends: Iterable[dt.date], limit: int | None
+) -> list[tuple[list[OpenItem], int]]:
+    """For each day of ``ends``, the ``limit`` items opened last of those open then, and how
+    many are open in all (pure).
+
+    An item left unchecked stays open in every later week; without a limit the
+    weeks of a long journal would list (and a build would render) a number of
+    items that grows with the square of the journal.
+    """
     since: dict[str, tuple[str, Schedule]] = {}
     pending = iter(ordered)
     upcoming = next(pending, None)
@@ -147,7 +161,7 @@ def open_items_at(ordered: Iterable[Schedule], ends: Iterable[dt.date]) -> list[
         while upcoming is not None and (upcoming.date is None or upcoming.date <= end):
             _note(since, upcoming)
             upcoming = next(pending, None)
-        result.append(_open(since, end))
+        result.append((_open(since, end, limit), len(since)))
     return result
 
 
@@ -160,9 +174,15 @@ def _note(since: dict[str, tuple[str, Schedule]], schedule: Schedule) -> None:
             since[key] = (task.text, schedule)
 
 
-def _open(since: dict[str, tuple[str, Schedule]], until: dt.date | None) -> list[OpenItem]:
+def _open(
+    since: dict[str, tuple[str, Schedule]], until: dt.date | None, limit: int | None = None
+) -> list[OpenItem]:
+    """The open items, oldest first; with ``limit``, only the ``limit`` opened last."""
+    entries: Iterable[tuple[str, Schedule]] = since.values()
+    if limit is not None and len(since) > limit:
+        entries = reversed(list(itertools.islice(reversed(since.values()), limit)))
     result = []
-    for text, schedule in since.values():
+    for text, schedule in entries:
         days = (until - schedule.date).days if until and schedule.date else 0
         result.append(OpenItem(text, schedule, max(days, 0)))
     return result
