@@ -22,6 +22,7 @@ resolve against them, and :meth:`get_objects` puts them in ``objects.inv``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Set
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar, Final, Generic, Literal, TypeVar, cast, overload
@@ -78,17 +79,36 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 
+def record_digest(docname: str, value: object) -> int:
+    """A 64-bit digest of what ``docname`` holds in one store, the same in every process.
+
+    Records are frozen dataclasses and tuples, whose ``repr`` says everything they hold.
+    """
+    text = f"{docname}\0{value!r}".encode("utf-8", errors="surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+
+
 class Store(Generic[V]):
     """One store: docname -> what that document holds, in docname order when iterated.
 
     Writing goes through :meth:`set`, which tells the domain that its
-    derived views are out of date.
+    derived views are out of date, and keeps the store's digest: the XOR
+    of every document's :func:`record_digest`, so that a change of one
+    document updates it at the cost of that document alone.
     """
 
-    __slots__ = ("_changed", "_data")
+    __slots__ = ("_changed", "_data", "_digests", "_name")
 
-    def __init__(self, data: dict[str, V], changed: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        name: str,
+        data: dict[str, V],
+        digests: dict[str, int],
+        changed: Callable[[], None],
+    ) -> None:
+        self._name = name
         self._data = data
+        self._digests = digests
         self._changed = changed
 
     def get(self, docname: str) -> V | None:
@@ -115,8 +135,16 @@ class Store(Generic[V]):
 
     def set(self, docname: str, value: V) -> None:
         """Record what ``docname`` holds (replacing what it held)."""
+        combined = self._digests.get(self._name, 0)
+        if docname in self._data:
+            combined ^= record_digest(docname, self._data[docname])
         self._data[docname] = value
+        self._digests[self._name] = combined ^ record_digest(docname, value)
         self._changed()
+
+    def digest(self) -> str:
+        """What every document holds in this store, as 16 hex digits (no record is read)."""
+        return f"{self._digests.get(self._name, 0):016x}"
 
 
 class StoreOf(Generic[V]):
@@ -135,7 +163,7 @@ class StoreOf(Generic[V]):
     def __get__(self, domain: JournalDomain | None, owner: type) -> StoreOf[V] | Store[V]:
         if domain is None:
             return self
-        return Store(domain._store(self.name), domain._changed)
+        return domain._typed(self.name)
 
 
 class JournalXRefRole(XRefRole):
@@ -162,9 +190,10 @@ class JournalDomain(Domain):
         "paper": JournalXRefRole(),
     }
     initial_data: ClassVar[dict[str, dict[str, object]]] = {
-        name: dict[str, object]() for name in (*STORES, "fingerprints", "xref_fingerprints")
+        name: dict[str, object]()
+        for name in (*STORES, "digests", "fingerprints", "xref_fingerprints")
     }
-    data_version = 3
+    data_version = 4
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """The translated kind a search result shows ("강의", not "Journal lecture")."""
@@ -186,6 +215,14 @@ class JournalDomain(Domain):
     def _store(self, name: StoreName) -> dict[str, V]:
         return cast("dict[str, V]", self.data[name])
 
+    def _typed(self, name: StoreName) -> Store[V]:
+        digests = cast("dict[str, int]", self.data["digests"])
+        return Store(name, self._store(name), digests, self._changed)
+
+    def store(self, name: StoreName) -> Store[object]:
+        """The store called ``name``, untyped (for digests)."""
+        return self._typed(name)
+
     posts: StoreOf[Post] = StoreOf()
     """The post each post document is."""
     schedules: StoreOf[tuple[Schedule, ...]] = StoreOf()
@@ -205,24 +242,22 @@ class JournalDomain(Domain):
     xrefs: StoreOf[tuple[tuple[str, str], ...]] = StoreOf()
     """The ``(role, target)`` of every journal role a document uses."""
 
-    def snapshot(self, name: StoreName) -> list[tuple[str, object]]:
-        """``(docname, value)`` of one store, in docname order, for digests."""
-        data: dict[str, object] = self._store(name)
-        return [(docname, data[docname]) for docname in sorted(data)]
-
     def clear_doc(self, docname: str) -> None:
+        digests = cast("dict[str, int]", self.data["digests"])
         for store in STORES:
             data: dict[str, object] = self._store(store)
-            if data.pop(docname, None) is not None:
+            if docname in data:
+                value = data.pop(docname)
+                digests[store] = digests.get(store, 0) ^ record_digest(docname, value)
                 self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: Mapping[str, object]) -> None:
         for store in STORES:
             theirs = cast("Mapping[str, object]", otherdata[store])
-            ours: dict[str, object] = self._store(store)
+            ours = self.store(store)
             for docname in docnames:
                 if docname in theirs:
-                    ours[docname] = theirs[docname]
+                    ours.set(docname, theirs[docname])
         self._changed()
 
     # -- derived views ----------------------------------------------------------

@@ -143,12 +143,19 @@ def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
 
 def journal_pages(env: Any) -> list[tuple[str, str]]:
     """(pagename, title) of the journal's top pages, in the home page's order."""
-    pages = journal_registry(app_of(env)).pages(app_of(env))
-    return [(page.pagename, page.title) for page in nav_pages(pages)]
+    return [(page.pagename, page.title) for page in nav_pages(all_pages(app_of(env)))]
 
 
 def all_pages(app: Sphinx) -> list[GeneratedPage]:
-    """Every generated page, the home page included, in a stable order."""
+    """Every generated page, the home page included, in a stable order.
+
+    Asked for by the sidebar, the freshness check and the writing of the pages:
+    made once, until a record changes (the providers digest what each page shows).
+    """
+    return journal_domain(app.env).derived("generated-pages", lambda _: _all_pages(app))
+
+
+def _all_pages(app: Sphinx) -> list[GeneratedPage]:
     pages = journal_registry(app).pages(app)
     pages.append(_home(app, pages))
     return sorted(pages, key=lambda page: page.pagename)
@@ -258,14 +265,12 @@ def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
 def input_digests(app: Sphinx) -> dict[str, str]:
     """A digest of each input a generated page can be made from.
 
-    One per domain store (the records of every document), and ``cite`` for
-    sphinxcontrib-bibtex's citations and bib files.
+    One per domain store (kept up to date by the store as documents are read,
+    so no record is digested again), and ``cite`` for sphinxcontrib-bibtex's
+    citations and bib files.
     """
     domain = journal_domain(app.env)
-    result = {
-        store: digest([(doc, repr(value)) for doc, value in domain.snapshot(store)])
-        for store in STORES
-    }
+    result = {store: domain.store(store).digest() for store in STORES}
     result["cite"] = digest(
         [
             sorted(
