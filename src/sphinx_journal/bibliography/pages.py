@@ -172,5 +172,6 @@ def register(registry: JournalRegistry) -> None:
         "papers",
         lambda context: paper_list(context.env, context.linker),
         lambda env: [repr(entry) for entry in paper_index(env)],
+        inputs=("posts", "citations", "cite"),
     )
-    registry.add_doc_fingerprints("papers", _per_post)
+    registry.add_doc_fingerprints("papers", _per_post, inputs=("posts", "citations", "cite"))

@@ -349,6 +349,13 @@ def _all_digests_view(env: BuildEnvironment) -> object:
 def register(registry: JournalRegistry) -> None:
     """The series and week pages and listings, and what posts show of each other."""
     registry.add_pages("connections", connection_pages)
-    registry.add_listing("series", _render_series, _all_series_view)
-    registry.add_listing("week", _render_week, _all_digests_view)
-    registry.add_doc_fingerprints("connections", _per_post)
+    registry.add_listing("series", _render_series, _all_series_view, inputs=("posts",))
+    registry.add_listing(
+        "week",
+        _render_week,
+        _all_digests_view,
+        inputs=("posts", "lectures", "citations", "schedules", "retrospectives", "cite"),
+    )
+    registry.add_doc_fingerprints(
+        "connections", _per_post, inputs=("posts", "lectures", "citations", "links", "cite")
+    )

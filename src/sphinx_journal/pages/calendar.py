@@ -205,5 +205,5 @@ def setup_calendar(app: Sphinx) -> None:
 
 def register(registry: JournalRegistry) -> None:
     """The calendar listing and the home page's calendar."""
-    registry.add_listing("calendar", render_calendar, _fingerprint)
+    registry.add_listing("calendar", render_calendar, _fingerprint, inputs=("posts", "schedules"))
     registry.add_home_block("calendar", 10, render_calendar)

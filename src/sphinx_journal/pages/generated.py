@@ -20,12 +20,12 @@ from sphinx.environment import CONFIG_NEW
 
 from sphinx_journal import priorities
 from sphinx_journal.builders import has_journal_pages
-from sphinx_journal.compat import app_of, bibtex_bibfiles, bibtex_citation_refs
+from sphinx_journal.compat import app_of
 from sphinx_journal.config import journal_config, journal_title
-from sphinx_journal.domain import STORES, journal_domain
+from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
-from sphinx_journal.pages.freshness import digest, frame_fingerprint
+from sphinx_journal.pages.freshness import digest, frame_fingerprint, source_digests
 from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
@@ -262,27 +262,6 @@ def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
     return path if path.is_relative_to(outdir) else None
 
 
-def input_digests(app: Sphinx) -> dict[str, str]:
-    """A digest of each input a generated page can be made from.
-
-    One per domain store (kept up to date by the store as documents are read,
-    so no record is digested again), and ``cite`` for sphinxcontrib-bibtex's
-    citations and bib files.
-    """
-    domain = journal_domain(app.env)
-    result = {store: domain.store(store).digest() for store in STORES}
-    result["cite"] = digest(
-        [
-            sorted(
-                (r.docname, r.citation_ref_id, [t.key for t in r.targets])
-                for r in bibtex_citation_refs(app.env)
-            ),
-            sorted((path, repr(info)) for path, info in bibtex_bibfiles(app.env).items()),
-        ]
-    )
-    return result
-
-
 def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Write the pages whose content changed; remove those no longer generated.
 
@@ -311,7 +290,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         app.config.html_theme,
         repr(journal_config(app.config)),
     ]
-    inputs = input_digests(app)
+    inputs = source_digests(app.env)
     current: dict[str, list[str]] = {}
     for page in all_pages(app):
         if page.pagename in app.env.all_docs:

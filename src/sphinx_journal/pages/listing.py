@@ -144,4 +144,4 @@ def posts_fingerprint(env: Any) -> object:
 
 def register(registry: JournalRegistry) -> None:
     """The ``{journal-posts}`` listing."""
-    registry.add_listing("posts", render_posts, posts_fingerprint)
+    registry.add_listing("posts", render_posts, posts_fingerprint, inputs=("posts",))

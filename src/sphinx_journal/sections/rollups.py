@@ -471,20 +471,26 @@ def register(registry: JournalRegistry) -> None:
     """The progress, lecture, retrospective and peer-session pages and listings."""
     registry.add_pages("sections", section_pages)
     registry.add_listing(
-        "lectures", _render_lectures, lambda env: [repr(lecture) for lecture in index.lectures(env)]
+        "lectures",
+        _render_lectures,
+        lambda env: [repr(lecture) for lecture in index.lectures(env)],
+        inputs=("lectures", "posts"),
     )
     registry.add_listing(
         "retrospectives",
         lambda c: retrospective_list(c.env, c.linker),
         lambda env: [[repr(r) for r in index.retrospectives(env)], _titles(env)],
+        inputs=("retrospectives", "posts"),
     )
     registry.add_listing(
         "peer-sessions",
         lambda c: peer_session_list(c.env, c.linker),
         lambda env: [[repr(r) for r in index.peer_sessions(env)], _titles(env)],
+        inputs=("peer_sessions", "posts"),
     )
     registry.add_listing(
         "progress",
         lambda c: progress_view(c.env, c.linker),
         lambda env: [[repr(s) for s in index.schedules(env)], _titles(env)],
+        inputs=("schedules", "posts"),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from sphinx.errors import ExtensionError
 
@@ -62,12 +62,27 @@ DocFingerprints = Callable[["BuildEnvironment"], Mapping[str, object]]
 V = TypeVar("V")
 
 
+#: What a fingerprint is made from: names of domain stores (and ``"cite"``), or ``None``
+#: when it cannot say (it is then computed on every build).
+Inputs = tuple[str, ...] | None
+
+
 @dataclasses.dataclass(frozen=True)
 class Listing:
     """A listing kind: how to render it, and a digest-able view of what it shows."""
 
     render: ListingRenderer
     fingerprint: Fingerprint
+    inputs: Inputs = None
+    """The stores the fingerprint reads: when none changed, it is not computed again."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Fingerprinted(Generic[V]):
+    """A fingerprint and the stores it reads (``None``: unknown, computed every build)."""
+
+    fingerprint: V
+    inputs: Inputs = None
 
 
 class JournalRegistry:
@@ -77,9 +92,9 @@ class JournalRegistry:
         self.page_providers: dict[str, PageProvider] = {}
         self.listings: dict[str, Listing] = {}
         self.home_blocks: dict[str, tuple[int, HomeBlock]] = {}
-        self.frame_fingerprints: dict[str, Fingerprint] = {}
+        self.frame_fingerprints: dict[str, Fingerprinted[Fingerprint]] = {}
         """Journal content shown on every page (a sidebar of recent posts, say)."""
-        self.doc_fingerprints: dict[str, DocFingerprints] = {}
+        self.doc_fingerprints: dict[str, Fingerprinted[DocFingerprints]] = {}
         """Cross-post content shown on single documents (docname -> what it shows)."""
 
     @staticmethod
@@ -92,21 +107,44 @@ class JournalRegistry:
         """Add the page provider called ``name``."""
         self._add(self.page_providers, "page provider", name, provider)
 
-    def add_listing(self, kind: str, render: ListingRenderer, fingerprint: Fingerprint) -> None:
-        """Add listing ``kind``: its renderer and the fingerprint of what it shows."""
-        self._add(self.listings, "listing", kind, Listing(render, fingerprint))
+    def add_listing(
+        self,
+        kind: str,
+        render: ListingRenderer,
+        fingerprint: Fingerprint,
+        *,
+        inputs: Inputs = None,
+    ) -> None:
+        """Add listing ``kind``: its renderer and the fingerprint of what it shows.
+
+        ``inputs`` names every domain store (and ``"cite"``) the fingerprint
+        reads, besides the configuration and the day: when none of them
+        changed, the last build's fingerprint is kept without computing it.
+        """
+        self._add(self.listings, "listing", kind, Listing(render, fingerprint, inputs))
 
     def add_home_block(self, name: str, order: int, block: HomeBlock) -> None:
         """Add a block (a calendar, say) to the journal's home page, sorted by ``order``."""
         self._add(self.home_blocks, "home block", name, (order, block))
 
-    def add_frame(self, name: str, fingerprint: Fingerprint) -> None:
-        """Declare journal content shown on every page; when it changes, every page is rewritten."""
-        self._add(self.frame_fingerprints, "frame", name, fingerprint)
+    def add_frame(self, name: str, fingerprint: Fingerprint, *, inputs: Inputs = None) -> None:
+        """Declare journal content shown on every page; when it changes, every page is rewritten.
 
-    def add_doc_fingerprints(self, name: str, fingerprints: DocFingerprints) -> None:
-        """Declare cross-post content shown on single documents."""
-        self._add(self.doc_fingerprints, "document fingerprint", name, fingerprints)
+        ``inputs`` as for :meth:`add_listing`.
+        """
+        self._add(self.frame_fingerprints, "frame", name, Fingerprinted(fingerprint, inputs))
+
+    def add_doc_fingerprints(
+        self, name: str, fingerprints: DocFingerprints, *, inputs: Inputs = None
+    ) -> None:
+        """Declare cross-post content shown on single documents (``inputs`` as for
+        :meth:`add_listing`)."""
+        self._add(
+            self.doc_fingerprints,
+            "document fingerprint",
+            name,
+            Fingerprinted(fingerprints, inputs),
+        )
 
     def listing(self, kind: str) -> Listing:
         """The listing ``kind``; an unknown kind is a programming error, raised."""

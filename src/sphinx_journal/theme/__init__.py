@@ -98,4 +98,4 @@ def setup_theme(app: Sphinx, registry: JournalRegistry) -> None:
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _hide_unsafe_source_link)
     app.add_css_file("sphinx-journal.css")
-    registry.add_frame("sidebar", sidebar_items)
+    registry.add_frame("sidebar", sidebar_items, inputs=("posts",))
