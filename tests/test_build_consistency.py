@@ -89,3 +89,29 @@ def test_rebuilds_write_only_what_changed(copy_root, build, tmp_path: Path) -> N
     edited = mtimes(first.outdir)
     rewritten = {name for name in edited if edited[name] != after[name]} - SPHINX_OWN
     assert rewritten == {"posts/2022/new-year.html"}
+
+
+def test_a_retitled_post_rewrites_the_pages_that_list_it_only(
+    copy_root, build, tmp_path: Path
+) -> None:
+    """Every post's record is one store, yet another tag's page shows nothing that changed."""
+    srcdir = copy_root("connections")
+    outdir = tmp_path / "out"
+    first = build(srcdir, outdir=outdir)
+    before = mtimes(first.outdir)
+    path = srcdir / "_posts/2021-09-20-attention.md"  # the oldest: not in the sidebar
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Attention day", "Attention (retitled)"),
+        encoding="utf-8",
+    )
+    incremental, _ = rebuild_and_compare(build, srcdir, outdir, tmp_path, label="retitle")
+    after = mtimes(incremental.outdir)
+    rewritten = {name for name in after if after[name] != before[name]}
+    assert {"journal/tags/nlp.html", "journal/tags/pytorch.html", "journal/archive.html"} <= (
+        rewritten
+    )
+    page = incremental.page("journal/tags/pytorch.html").read_text(encoding="utf-8")
+    assert "Attention (retitled)" in page
+    # the other tags' pages, and the index of tags (the same counts), stay as they were
+    assert not {"journal/tags/cv.html", "journal/tags/misc.html"} & rewritten
+    assert "journal/tags/index.html" not in rewritten

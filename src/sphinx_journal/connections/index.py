@@ -51,6 +51,11 @@ def connections(env: BuildEnvironment) -> Connections:
     return journal_domain(env).derived("connections", lambda _: _connections(env))
 
 
+def series_of_posts(env: BuildEnvironment) -> Mapping[str, Series]:
+    """Every series, by slug (recomputed only when a record changed)."""
+    return journal_domain(env).derived("series", lambda _: build_series(post_index(env).posts))
+
+
 def _resolver(env: BuildEnvironment, posts: Mapping[str, Post]) -> Callable[[OutLink], str | None]:
     """What a link names: a docname as written, a ``{post}`` target, or a Jekyll URL."""
     domain = journal_domain(env)
@@ -107,7 +112,7 @@ def _connections(env: BuildEnvironment) -> Connections:
         target: tuple(sorted((posts[s] for s in sources), key=lambda p: p.sort_key))
         for target, sources in sorted(found.items())
     }
-    series = build_series(index.posts)
+    series = series_of_posts(env)
     series_of = {post.docname: one for one in series.values() for post in one.posts}
     exclude: dict[str, set[str]] = {}
     for docname in posts:

@@ -24,7 +24,7 @@ from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.connections import render
 from sphinx_journal.connections.digests import Digest
-from sphinx_journal.connections.index import connections, digests
+from sphinx_journal.connections.index import connections, digests, series_of_posts
 from sphinx_journal.connections.series import Series
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.feeds import base_url
@@ -32,12 +32,12 @@ from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _, ngettext
 from sphinx_journal.jekyll.dates import DateError, parse_date
 from sphinx_journal.jekyll.slugs import slugify
-from sphinx_journal.pages.freshness import digest as fingerprint
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.reading import post_meta
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
+from sphinx_journal.records.weeks import Week
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
@@ -155,46 +155,72 @@ def _neighbours(all_digests: list[Digest], position: int) -> tuple[Digest | None
     return before, after
 
 
+#: The stores a week's digest is made from.
+DIGEST_INPUTS = ("posts", "lectures", "citations", "schedules", "retrospectives", "cite")
+
+
+def _weeks_with_posts(env: BuildEnvironment) -> list[Week]:
+    """The weeks that have a digest (a dated post), oldest first, without making the digests."""
+    found: dict[str, Week] = {}
+    for post in post_index(env).posts:
+        if post.meta.date is not None:
+            one = week(env, post.meta.date.day)
+            found.setdefault(one.key, one)
+    return [found[key] for key in sorted(found)]
+
+
+def _digest_at(
+    env: BuildEnvironment, key: str
+) -> tuple[Digest, tuple[Digest | None, Digest | None]]:
+    """The digest of the week ``key`` and its neighbours."""
+    all_digests = digests(env)
+    position = next(i for i, one in enumerate(all_digests) if one.week.key == key)
+    return all_digests[position], _neighbours(all_digests, position)
+
+
 def connection_pages(app: Sphinx) -> Iterator[GeneratedPage]:
-    """``journal/series/index``, one page per series, and one digest per week."""
+    """``journal/series/index``, one page per series, and one digest per week.
+
+    Listing them is cheap (the series and the weeks of the posts); what each
+    shows is digested only when its stores changed, and built when written.
+    """
     env = app.env
     config = journal_config(app.config)
     paths = PagePaths(config.path)
     language = app.config.language
-    found = connections(env)
-    all_series = list(found.series.values())
+    all_series = list(series_of_posts(env).values())
     yield GeneratedPage(
         paths.series_index,
         str(_("Series")),
         lambda linker: render.series_index(all_series, linker, paths, language),
         nav_order=35,
-        inputs=(fingerprint([[s.name, s.slug, len(s.posts)] for s in all_series]),),
+        shows=lambda: [[s.name, s.slug, len(s.posts)] for s in all_series],
     )
     for series in all_series:
         yield GeneratedPage(
             paths.series(series.slug),
             _("Series: {name}").format(name=series.name),
             lambda linker, series=series: render.series_page(series, linker, language),  # type: ignore[misc]
-            inputs=(fingerprint(_series_view(series)),),
+            shows=lambda series=series: _series_view(series),  # type: ignore[misc]
         )
-    all_digests = digests(env)
-    index = post_index(env)
     feed = f"{config.path}/weeks.xml" if base_url(app) else None
-    for position, one in enumerate(all_digests):
-        neighbours = _neighbours(all_digests, position)
+    for one in _weeks_with_posts(env):
 
-        def build(
-            linker: Linker, one: Digest = one, neighbours: Any = neighbours
-        ) -> list[nodes.Node]:
+        def build(linker: Linker, key: str = one.key) -> list[nodes.Node]:
+            found, neighbours = _digest_at(env, key)
             return render.digest_body(
-                one, neighbours, index, linker, paths, language, section=True, feed=feed
+                found, neighbours, post_index(env), linker, paths, language, section=True, feed=feed
             )
 
+        def shows(key: str = one.key) -> object:
+            return [feed, _digest_view(env, *_digest_at(env, key))]
+
         yield GeneratedPage(
-            paths.week(one.week.slug),
-            _("Weekly digest: {label}").format(label=one.week.label),
+            paths.week(one.slug),
+            _("Weekly digest: {label}").format(label=one.label),
             build,
-            inputs=(fingerprint([feed, _digest_view(env, one, neighbours)]),),
+            inputs=DIGEST_INPUTS,
+            shows=shows,
         )
 
 
@@ -350,12 +376,7 @@ def register(registry: JournalRegistry) -> None:
     """The series and week pages and listings, and what posts show of each other."""
     registry.add_pages("connections", connection_pages)
     registry.add_listing("series", _render_series, _all_series_view, inputs=("posts",))
-    registry.add_listing(
-        "week",
-        _render_week,
-        _all_digests_view,
-        inputs=("posts", "lectures", "citations", "schedules", "retrospectives", "cite"),
-    )
+    registry.add_listing("week", _render_week, _all_digests_view, inputs=DIGEST_INPUTS)
     registry.add_doc_fingerprints(
         "connections", _per_post, inputs=("posts", "lectures", "citations", "links", "cite")
     )

@@ -9,7 +9,7 @@ translator, then rendered with the theme's ``page.html`` like any page.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
+from sphinx_journal.records.post_index import Taxon
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.outputs import remember, remembered
 from sphinx_journal.site.registry import (
@@ -99,17 +100,22 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     language = app.config.language
     index = post_index(app.env)
 
+    def counts(taxa: Iterable[Taxon]) -> Callable[[], object]:
+        return lambda: [(t.name, t.slug, len(t.posts)) for t in taxa]
+
     yield GeneratedPage(
         paths.tags,
         str(_("Tags")),
         lambda linker: render.taxonomy_index(index.tags.values(), linker, "tag", paths),
         nav_order=10,
+        shows=counts(index.tags.values()),
     )
     yield GeneratedPage(
         paths.categories,
         str(_("Categories")),
         lambda linker: render.taxonomy_index(index.categories.values(), linker, "category", paths),
         nav_order=20,
+        shows=counts(index.categories.values()),
     )
     yield GeneratedPage(
         paths.archive,
@@ -118,21 +124,34 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
             index, linker, paths, language, lambda day: week(app.env, day)
         ),
         nav_order=30,
+        shows=lambda: [_listed(post) for post in index.posts],
     )
 
     def listing(posts: tuple[Post, ...]) -> Callable[[Linker], list[nodes.Node]]:
         return lambda linker: render.post_list(posts, linker, paths, language, "compact")
 
+    def shown(posts: tuple[Post, ...]) -> Callable[[], object]:
+        return lambda: [_listed(post) for post in posts]
+
     for taxon in index.tags.values():
         yield GeneratedPage(
-            paths.tag(taxon.slug), _("Tag: {name}").format(name=taxon.name), listing(taxon.posts)
+            paths.tag(taxon.slug),
+            _("Tag: {name}").format(name=taxon.name),
+            listing(taxon.posts),
+            shows=shown(taxon.posts),
         )
     for taxon in index.categories.values():
         yield GeneratedPage(
             paths.category(taxon.slug),
             _("Category: {name}").format(name=taxon.name),
             listing(taxon.posts),
+            shows=shown(taxon.posts),
         )
+
+
+def _listed(post: Post) -> tuple[str, str, str]:
+    """What a compact listing (the archive, a tag's page) shows of a post: its date and title."""
+    return (post.docname, post.title, post.meta.date.isoformat() if post.meta.date else "")
 
 
 def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
@@ -266,9 +285,10 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Write the pages whose content changed; remove those no longer generated.
 
     Per builder, the doctree folder keeps, for each page, a digest of its
-    inputs and one of its rendered output. A page whose inputs are unchanged
-    (and whose file exists) is not even rendered; a rendered page whose
-    output is unchanged is not written; the file of a page no longer
+    inputs, one of what it shows and one of its rendered output. A page whose
+    inputs are unchanged (and whose file exists) is not even rendered, nor one
+    whose inputs changed but not what it shows; a rendered page whose output
+    is unchanged is not written; the file of a page no longer
     generated (a tag now unused) is deleted: Sphinx itself removes no output.
     """
     if not has_journal_pages(app.builder):
@@ -302,14 +322,21 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if path is None:
             continue
         before = previous.get(page.pagename)
-        if isinstance(before, list) and before[0] == state and path.is_file() and not fresh:
+        if not isinstance(before, list) or len(before) != 3:
+            before = None
+        kept = before is not None and path.is_file() and not fresh
+        if kept and before is not None and before[0] == state:
             current[page.pagename] = before
+            continue
+        shown = digest([base, page.title, page.shows()]) if page.shows is not None else ""
+        if kept and before is not None and shown and before[2] == shown:
+            current[page.pagename] = [state, before[1], shown]
             continue
         pagename, context, template = render_page(app, page)
         # the frame (the sidebar) is rendered by the theme around the body: part of the output
         output = digest([frame, template, sorted(context.items())])
-        current[pagename] = [state, output]
-        if isinstance(before, list) and before[1] == output and path.is_file():
+        current[pagename] = [state, output, shown]
+        if before is not None and before[1] == output and path.is_file():
             continue
         yield pagename, context, template
     for pagename in set(previous) - set(current) - set(app.env.all_docs):

@@ -41,6 +41,10 @@ class GeneratedPage:
     inputs: tuple[str, ...] = ("posts",)
     """The domain stores (and ``"cite"`` for sphinxcontrib-bibtex) the page is made from:
     a page whose inputs did not change is not rendered again."""
+    shows: Callable[[], object] | None = None
+    """Everything the page shows, as a value to digest, called only when an input changed:
+    a page whose ``shows`` is unchanged is not rendered again either (one post's edit
+    changes the store of every post, but the page of only its own tags)."""
 
 
 @dataclasses.dataclass(frozen=True)
