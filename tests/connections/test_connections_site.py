@@ -10,6 +10,7 @@ retrospectives.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -319,3 +320,27 @@ def test_a_digest_lists_the_items_opened_last_and_counts_the_others(
     assert resolve(page, target).name == "progress.html"
     progress = text(main(parse(built.page("journal/progress.html"))))
     assert all(item in progress for item in ("과제 2", "과제 3", "과제 4"))
+
+
+def indexed(site: Path, term: str) -> set[str]:
+    """The documents whose body (terms) or headings (titleterms) hold ``term``."""
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    found: set[str] = set()
+    for table in ("terms", "titleterms"):
+        value = index[table].get(term, [])
+        found |= {index["docnames"][i] for i in ([value] if isinstance(value, int) else value)}
+    return found
+
+
+@pytest.mark.sphinx
+def test_connection_blocks_are_shown_not_indexed(site: Path) -> None:
+    """A post is found for what it says: not for the titles of the posts related to it."""
+    recap = page_of(site, RECAP)
+    assert ATTENTION in stems(recap, "journal-related")
+    assert "Attention day" in recap.read_text(encoding="utf-8")
+    assert f"{POSTS}{ATTENTION}" in indexed(site, "attent")  # (stemmed)
+    assert f"{POSTS}{RECAP}" not in indexed(site, "attent")
+    # the papers a post cites are listed under it with the titles the journal found
+    assert "Attention Is All You Need" in recap.read_text(encoding="utf-8")
+    assert f"{POSTS}{RECAP}" not in indexed(site, "need")

@@ -20,6 +20,7 @@ from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_title
 from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.nodes import NO_SEARCH
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry
 
@@ -131,7 +132,8 @@ class ResolveCitedPapers(SphinxPostTransform):
             if not entries:
                 placeholder.replace_self([])
                 continue
-            box = nodes.container(classes=["journal-cited-here"])
+            # titles the journal found (in .bib files, in other posts' links): not the post's words
+            box = nodes.container(classes=["journal-cited-here", NO_SEARCH])
             title = str(_("Papers cited here"))
             box += nodes.rubric(title, title)
             items = nodes.bullet_list()

@@ -39,6 +39,7 @@ from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.weeks import Week
 from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.nodes import NO_SEARCH
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
 
@@ -80,7 +81,7 @@ class ResolveConnections(SphinxPostTransform):
         paths = PagePaths(journal_config(self.config).path)
         language = self.config.language
         found = connections(self.env)
-        blocks: list[nodes.Node] = []
+        blocks: list[nodes.Element] = []
         series = found.series_of.get(docname)
         if series is not None:
             blocks.append(render.series_box(series, docname, linker, paths, language))
@@ -88,6 +89,8 @@ class ResolveConnections(SphinxPostTransform):
             blocks.append(render.linked_from(found.linked_from[docname], linker, language))
         if docname in found.related:
             blocks.append(render.related(found.related[docname], found.labels, linker, language))
+        for one in blocks:  # other posts' titles: not what this post says (search, snippets)
+            one["classes"].append(NO_SEARCH)
         for placeholder in placeholders:
             placeholder.replace_self(blocks)
             blocks = []

@@ -8,6 +8,7 @@ slug used as a file name can never leave its folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -24,8 +25,12 @@ def _digest(text: str) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:10]
 
 
+@functools.lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
-    """The slug of ``text``; a name with nothing to keep gets a stable hashed slug."""
+    """The slug of ``text``; a name with nothing to keep gets a stable hashed slug.
+
+    Cached: the same few tags, categories and series are slugged for every post.
+    """
     normalized = unicodedata.normalize("NFKC", text).lower()
     chars: list[str] = []
     for char in normalized:

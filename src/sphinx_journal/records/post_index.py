@@ -67,16 +67,15 @@ class PostIndex:
 
 
 def _taxonomy(posts: Iterable[Post], names_of: str) -> dict[str, Taxon]:
-    found: dict[str, tuple[list[str], list[Post]]] = {}
+    found: dict[str, tuple[list[str], dict[str, Post]]] = {}
     for post in posts:
         for name in getattr(post, names_of):
-            names, members = found.setdefault(slugify(name), ([], []))
+            names, members = found.setdefault(slugify(name), ([], {}))
             if name not in names:
                 names.append(name)
-            if post not in members:
-                members.append(post)
+            members.setdefault(post.docname, post)  # a post listed once (by docname, in order)
     return {
-        slug: Taxon(names[0], slug, tuple(reversed(members)), tuple(names[1:]))
+        slug: Taxon(names[0], slug, tuple(reversed(members.values())), tuple(names[1:]))
         for slug, (names, members) in sorted(found.items())
     }
 
