@@ -437,11 +437,14 @@ class JournalDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every target in ``objects.inv``; posts with priority -1, which keeps them out of
+        the search index: a post's title is already the title of its page there."""
         for objtype in sorted(self.object_types):
+            priority = -1 if objtype == "post" else 1
             for name, candidates in sorted(self.targets(objtype).items()):
                 first = candidates[0]
                 if first.inventory:
-                    yield name, first.title, objtype, first.docname, first.anchor, 1
+                    yield name, first.title, objtype, first.docname, first.anchor, priority
 
 
 def journal_domain(env: BuildEnvironment) -> JournalDomain:
