@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
-from sphinx_journal.domain import Store, journal_domain
+from sphinx_journal.domain import JournalDomain, Store, journal_domain
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.sections import Lecture, PeerSession, Retrospective, Schedule
@@ -39,9 +39,12 @@ def _listed(env: BuildEnvironment, store: Store[tuple[R, ...]]) -> list[R]:
 
 
 def lectures(env: BuildEnvironment) -> list[Lecture]:
-    """Every lecture, oldest first."""
-    found = _listed(env, journal_domain(env).lectures)
-    return sorted(found, key=lambda lecture: lecture.sort_key)
+    """Every lecture, oldest first (made once per change of the records; not to be changed)."""
+
+    def compute(domain: JournalDomain) -> list[Lecture]:
+        return sorted(_listed(env, domain.lectures), key=lambda lecture: lecture.sort_key)
+
+    return journal_domain(env).derived("lectures", compute)
 
 
 def retrospectives(env: BuildEnvironment) -> list[Retrospective]:
@@ -66,13 +69,21 @@ def schedules(env: BuildEnvironment) -> list[Schedule]:
 
 
 def group_lectures(env: BuildEnvironment, by: str) -> list[tuple[str, list[Lecture]]]:
-    """Lectures grouped by speaker, affiliation, series, tag or week; unnamed groups last."""
-    groups: dict[str, tuple[str, list[Lecture]]] = {}
-    for lecture in lectures(env):
-        for key, label in _keys(env, lecture, by):
-            groups.setdefault(key, (label, []))[1].append(lecture)
-    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
-    return [(label, members) for _, (label, members) in ordered]
+    """Lectures grouped by speaker, affiliation, series, tag or week; unnamed groups last.
+
+    Made once per change of the records (the lecture page asks for each grouping
+    twice); not to be changed.
+    """
+
+    def compute(_domain: JournalDomain) -> list[tuple[str, list[Lecture]]]:
+        groups: dict[str, tuple[str, list[Lecture]]] = {}
+        for lecture in lectures(env):
+            for key, label in _keys(env, lecture, by):
+                groups.setdefault(key, (label, []))[1].append(lecture)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+        return [(label, members) for _, (label, members) in ordered]
+
+    return journal_domain(env).derived(f"lectures-by:{by}", compute)
 
 
 def _keys(env: BuildEnvironment, lecture: Lecture, by: str) -> Iterable[tuple[str, str]]:

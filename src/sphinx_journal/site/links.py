@@ -71,6 +71,10 @@ class Linker:
 
     builder: Builder
     fromname: str
+    _uris: dict[str, str] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Relative URI per target page: a listing links each post several times."""
 
     @property
     def pages_exist(self) -> bool:
@@ -81,5 +85,7 @@ class Linker:
         return relative_uri(self.builder.get_target_uri(self.fromname), path)
 
     def to(self, pagename: str, anchor: str = "") -> str:
-        uri = self.builder.get_relative_uri(self.fromname, pagename)
+        uri = self._uris.get(pagename)
+        if uri is None:
+            uri = self._uris[pagename] = self.builder.get_relative_uri(self.fromname, pagename)
         return f"{uri}#{anchor}" if anchor else uri
