@@ -8,6 +8,7 @@ such as ``!!python/object`` are refused, never executed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any, Final
 
@@ -167,11 +168,17 @@ def _detab(yaml_text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=16384)
 def _compose(
     yaml_text: str, start: int
 ) -> tuple[yaml.Node | None, Any, Problem | None, bool]:
     """The node and data of ``yaml_text``, the problem that stops reading it, and
-    whether a value was kept as text (:attr:`_Loader.kept_as_text`)."""
+    whether a value was kept as text (:attr:`_Loader.kept_as_text`).
+
+    Cached: a build reads each post's front matter twice, once to find drafts
+    and URLs before reading, once while reading it. Callers never change what
+    it returns (:func:`load` copies the data while cleaning it).
+    """
     loader: _Loader | None = None
     try:
         loader = _Loader(yaml_text)  # the reader rejects control characters here

@@ -320,28 +320,42 @@ GENERATED_CLASSES: Final = frozenset(
 
 
 def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> str:
-    """The description, else the text before ``<!--more-->``, else the first paragraph."""
+    """The description, else the text before ``<!--more-->``, else the first paragraph.
+
+    One walk in document order that does not look into what the journal added
+    nor into lists, tables and boxes (whose paragraphs are never prose) for
+    paragraphs, only for the ``<!--more-->`` mark.
+    """
     if meta.description:
         return meta.description
     if section is None:
         return ""
     paragraphs: list[str] = []
-    for node in section.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))):
+    pending: list[tuple[nodes.Node, bool]] = [(section, False)]
+    while pending:
+        node, hidden = pending.pop()
         if isinstance(node, nodes.raw):
             if more and MORE in node.astext().replace(" ", ""):
                 return " ".join(paragraphs)
             continue
-        if not isinstance(node, nodes.paragraph) or _generated(node) or _not_prose(node):
+        if not isinstance(node, nodes.Element):
             continue
-        text = " ".join(
-            "".join(
-                t.astext() for t in node.findall(nodes.Text) if not _generated(t.parent)
-            ).split()
+        hidden = (
+            hidden
+            or isinstance(node, _NOT_PROSE)
+            or bool(GENERATED_CLASSES.intersection(node["classes"]))
         )
-        if text and not _label_like(text):
-            paragraphs.append(text)
-            if not more:
-                break
+        if isinstance(node, nodes.paragraph) and not hidden and not _all_emphasis(node):
+            text = " ".join(
+                "".join(
+                    t.astext() for t in node.findall(nodes.Text) if not _generated(t.parent)
+                ).split()
+            )
+            if text and not _label_like(text):
+                paragraphs.append(text)
+                if not more:
+                    break
+        pending.extend((child, hidden) for child in reversed(node.children))
     return _shorten(paragraphs[0]) if paragraphs else ""
 
 
@@ -351,14 +365,13 @@ _DATE_LIKE: Final = re.compile(r"^[\s\d/.\-:()~년월일요]*(\([^)]{1,3}\))?[\s
 _NOT_PROSE: Final = (nodes.list_item, nodes.table, nodes.topic, nodes.sidebar, nodes.admonition)
 
 
-def _not_prose(node: nodes.Element) -> bool:
-    """A paragraph in a list, a table or a box, or one that is all bold (a pseudo-heading).
+def _all_emphasis(node: nodes.Element) -> bool:
+    """A paragraph that is one bold (or italic) run: a pseudo-heading, not prose.
 
-    A schedule's date bullet ("9/30(목)") or a list of links is not what a post
+    Nor are the paragraphs of lists, tables and boxes (:data:`_NOT_PROSE`): a
+    schedule's date bullet ("9/30(목)") or a list of links is not what a post
     is about; the excerpt is the first paragraph of running text.
     """
-    if any(isinstance(element, _NOT_PROSE) for element in _ancestors(node)):
-        return True
     children = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
     return len(children) == 1 and isinstance(children[0], (nodes.strong, nodes.emphasis))
 
