@@ -10,7 +10,6 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.runner import CHROMIUM, dump_dom, served
-
 from tests.htmlutil import inventory
 
 POST = "_posts/2021-09-24-boostcamp-day36"
