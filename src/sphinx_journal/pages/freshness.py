@@ -42,7 +42,8 @@ _KEY = "fingerprints"
 def digest(value: object) -> str:
     """A digest of ``value`` that is the same in every process and every run."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]  # 64 bits, kept per page
+    # a file name that is not UTF-8 reaches a URL as lone surrogates: digest them too
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # 64 bits
 
 
 def source_digests(env: BuildEnvironment) -> dict[str, str]:
