@@ -27,9 +27,12 @@ def _field_docs() -> dict[str, str]:
     body = tree.body[0].body  # type: ignore[attr-defined]
     docs: dict[str, str] = {}
     for node, following in itertools.pairwise(body):
-        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                and isinstance(following, ast.Expr)
-                and isinstance(following.value, ast.Constant)):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+        ):
             docs[node.target.id] = " ".join(str(following.value.value).split())
     return docs
 
@@ -67,8 +70,10 @@ class ConfigTable(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         docs = _field_docs()
         defaults = config_module.JournalConfig()
-        rows = [[f"journal_{f.name}", _default(getattr(defaults, f.name)), docs.get(f.name, "")]
-                for f in dataclasses.fields(config_module.JournalConfig)]
+        rows = [
+            [f"journal_{f.name}", _default(getattr(defaults, f.name)), docs.get(f.name, "")]
+            for f in dataclasses.fields(config_module.JournalConfig)
+        ]
         return [_table(["name", "default", "meaning"], rows)]
 
 

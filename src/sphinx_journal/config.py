@@ -83,7 +83,6 @@ SECTION_KINDS: Final = frozenset(
 )
 
 
-
 Validator = Callable[[Any], Any]
 """Turns a ``conf.py`` value into the typed one, or raises ``TypeError``/``ValueError``/``re.error``
 saying why it cannot be used."""

@@ -16,9 +16,11 @@ POST = "_posts/2021-09-24-boostcamp-day36"
 #: The post only says 질문에, 유튜브부터, 엣지를, 강점을, 시각화를 …
 QUERIES = ["질문", "유튜브", "엣지", "강점", "시각화", "시각화를"]
 
+
 def index_of(outdir: Path) -> dict[str, object]:
     text = (outdir / "searchindex.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
 
 def docs_for(index: dict, term: str) -> set[str]:
     docnames = index["docnames"]
@@ -30,6 +32,7 @@ def docs_for(index: dict, term: str) -> set[str]:
         found |= {docnames[i] for i in ([value] if isinstance(value, int) else value)}
     return found
 
+
 @pytest.mark.parametrize("analyzer", ["rules", "auto"])
 def test_index_holds_stems(example_project, build, analyzer: str) -> None:
     built = build(example_project, language="ko", html_search_options={"analyzer": analyzer})
@@ -39,11 +42,13 @@ def test_index_holds_stems(example_project, build, analyzer: str) -> None:
         assert POST in docs_for(index, stem), stem
     assert POST in docs_for(index, "engin")  # English keeps Porter stemming
 
+
 def test_other_languages_keep_sphinx_search(example_project, build) -> None:
     built = build(example_project, language="en")
     index = index_of(built.outdir)
     assert POST not in docs_for(index, "질문")  # Sphinx's default indexes 질문에 as is
     assert POST in docs_for(index, "질문에")
+
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -53,6 +58,7 @@ def test_search_page_in_the_browser(example_project, build, tmp_path: Path) -> N
         for query in [*QUERIES, "Engineer"]:
             dom = dump_dom(tmp_path / "profile", f"{base}search.html?q={quote(query)}")
             assert "2021-09-24-boostcamp-day36.html" in dom, query
+
 
 def test_post_header_stays_out_of_the_index(example_project, build) -> None:
     """The header (date, reading time, badges) and the previous/next links are shown,
@@ -64,6 +70,7 @@ def test_post_header_stays_out_of_the_index(example_project, build) -> None:
     assert POST not in docs_for(index, "min")
     assert POST not in docs_for(index, "read")
     assert POST in docs_for(index, "engin")  # the body is still indexed
+
 
 def test_posts_are_in_the_inventory_not_twice_in_the_index(example_project, build) -> None:
     """A post is found by its page's title; ``objects.inv`` still lists it for intersphinx."""

@@ -80,9 +80,12 @@ def week_chart(page: Path) -> list[tuple[str, str, str, str]]:
     ]
     table_links = [[a.get("href") for a in row.iter("a")] for row in table.find("tbody") or []]
     assert [hrefs for *_, hrefs in columns] == table_links
-    return [(label, value, share, text(column)) for (label, value, share, _), column in zip(
-        columns, by_class(chart, "journal-chart-column"), strict=True
-    )]
+    return [
+        (label, value, share, text(column))
+        for (label, value, share, _), column in zip(
+            columns, by_class(chart, "journal-chart-column"), strict=True
+        )
+    ]
 
 
 def lecture_group(page: Path, view: str, name: str) -> list[str]:

@@ -229,9 +229,7 @@ def connection_pages(app: Sphinx) -> Iterator[GeneratedPage]:
 
 def _summary(found: Digest) -> str:
     parts = [
-        ngettext("{count} post", "{count} posts", len(found.posts)).format(
-            count=len(found.posts)
-        ),
+        ngettext("{count} post", "{count} posts", len(found.posts)).format(count=len(found.posts)),
         ngettext("{count} lecture", "{count} lectures", len(found.lectures)).format(
             count=len(found.lectures)
         ),

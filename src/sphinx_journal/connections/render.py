@@ -157,9 +157,13 @@ def series_index(
     for series in ordered:
         para = nodes.paragraph()
         para += page_or_text(linker, paths.series(series.slug), series.name)
-        count = " (" + ngettext("{count} post", "{count} posts", len(series.posts)).format(
-            count=len(series.posts)
-        ) + ")"
+        count = (
+            " ("
+            + ngettext("{count} post", "{count} posts", len(series.posts)).format(
+                count=len(series.posts)
+            )
+            + ")"
+        )
         para += nodes.inline(count, count, classes=["journal-count"])
         item = nodes.list_item()
         item += para

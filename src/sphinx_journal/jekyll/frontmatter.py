@@ -169,9 +169,7 @@ def _detab(yaml_text: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def _compose(
-    yaml_text: str, start: int
-) -> tuple[yaml.Node | None, Any, Problem | None, bool]:
+def _compose(yaml_text: str, start: int) -> tuple[yaml.Node | None, Any, Problem | None, bool]:
     """The node and data of ``yaml_text``, the problem that stops reading it, and
     whether a value was kept as text (:attr:`_Loader.kept_as_text`).
 

@@ -55,7 +55,6 @@ class Schedule(DatedRecord):
         return len(self.tasks)
 
 
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class Lecture(DatedRecord):
     """A lecture's notes: who gave it, in which series, where the notes are."""

@@ -86,8 +86,7 @@ def speakers_from_tasks(
 def _blank(section: nodes.Element) -> bool:
     """Nothing under the heading but comments: not yet written, so not a record."""
     return all(
-        isinstance(child, (nodes.title, nodes.comment, nodes.target))
-        for child in section.children
+        isinstance(child, (nodes.title, nodes.comment, nodes.target)) for child in section.children
     )
 
 
