@@ -135,6 +135,43 @@ def test_drafts_listed_when_asked(copy_root, build) -> None:
     assert "Unfinished thoughts" in titles_on(built.page("journal/tags/secret.html"))
 
 
+def test_a_post_turned_draft_or_published_between_builds(copy_root, build) -> None:
+    """A rebuild reuses the last scan of a post's front matter only while the post is unchanged."""
+    srcdir = copy_root("basic")
+    build(srcdir)
+    post, draft = srcdir / "_posts/2021-09-27-day37.md", srcdir / "_posts/2021-10-02-draft.md"
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("---\n", "---\npublished: false\n", 1),
+        encoding="utf-8",
+    )
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace("published: false\n", ""), encoding="utf-8"
+    )
+    again = build(srcdir, freshenv=False)
+    listed = titles_on(again.page("journal/index.html"))
+    assert "Unfinished thoughts" in listed
+    assert not any("37일차" in title for title in listed)
+    published = again.page("_posts/2021-10-02-draft.html").read_text(encoding="utf-8")
+    assert "Unfinished thoughts" in published
+
+
+def test_the_scan_reads_again_only_what_changed(copy_root, build) -> None:
+    """What the last scan found is taken for a post whose beginning is the same, not re-read."""
+    from sphinx_journal.posts import site as posts_site  # noqa: PLC0415
+
+    built = build(copy_root("basic"))
+    config, site_config = built.app.config, posts_site.site_of(built.app).config
+    srcdir = Path(built.app.srcdir)
+    first = posts_site.scan(srcdir, config, site_config)
+    relative = "_posts/2021-09-27-day37.md"
+    digest, _draft, _url = first.scanned[relative]
+    planted = {**first.scanned, relative: (digest, True, "/planted/")}
+    reused = posts_site.scan(srcdir, config, site_config, planted)
+    assert relative in reused.drafts and reused.scanned[relative][2] == "/planted/"
+    stale = {**first.scanned, relative: ("another digest", True, "/planted/")}
+    assert posts_site.scan(srcdir, config, site_config, stale).scanned == first.scanned
+
+
 def test_listing_directive_on_a_page(site) -> None:
     assert titles_on(site.page("index.html")) == [
         "New year",

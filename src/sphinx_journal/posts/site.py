@@ -20,9 +20,11 @@ At ``config-inited``, before anything is read:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
@@ -34,6 +36,8 @@ from sphinx_journal.config import journal_config
 from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, siteconfig
 from sphinx_journal.jekyll.metadata import read_meta
+from sphinx_journal.site.outputs import remember, remembered
+from sphinx_journal.version import __version__
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,12 +55,20 @@ class Site:
     """Files of the drafts (``published: false``, ``draft: true``), relative to the source."""
     repository_files: tuple[str, ...] = ()
     """Markdown files no page is made of (``README.md`` without front matter)."""
+    scanned: Mapping[str, Scanned] = dataclasses.field(default_factory=dict)
+    """Per post file: what :func:`scan` found in it, kept for the next build's scan."""
+
+
+#: A post file's scan: a digest of its beginning, whether it is a draft, its Jekyll URL.
+Scanned = tuple[str, bool, str | None]
 
 
 #: The :class:`Site` of each build, by ``id`` of its configuration.
 _sites: dict[int, Site] = {}
 #: Enough of a post's beginning to hold any real front matter.
 _HEAD_BYTES: Final = 64 * 1024
+#: The manifest's key for the last scan (see :func:`scan`).
+_SCAN: Final = "scan"
 
 
 def site_of(app_or_env: Any) -> Site:
@@ -113,17 +125,48 @@ def _head(path: Path) -> str:
         return ""
 
 
-def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Site:
+def _read_head(
+    head: str, docname: str, site_config: siteconfig.SiteConfig, zone: dt.tzinfo | None
+) -> tuple[bool, str | None]:
+    """Whether the post beginning with ``head`` is a draft, and its Jekyll URL."""
+    front, _ = frontmatter.load(head)
+    data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
+    stem = PurePosixPath(docname).name
+    meta, _ = read_meta(
+        frontmatter.FrontMatter(data, 1, 1, {}) if data else None,
+        stem,
+        zone,
+    )
+    url = jekyll.permalink(
+        stem,
+        meta.date.day if meta.date else None,
+        meta.categories,
+        data,
+        site_config.permalink,
+    )
+    return meta.draft, url
+
+
+def scan(
+    srcdir: Path,
+    config: Config,
+    site_config: siteconfig.SiteConfig,
+    known: Mapping[str, Scanned] | None = None,
+) -> Site:
     """Read every post's front matter: its Jekyll URL, and whether it is a draft.
 
     In a Jekyll site, Markdown repository files without front matter
     (``README.md`` …) are found too: GitHub Pages makes no page of them.
+    ``known`` is the last scan's :attr:`Site.scanned` under the same rules and
+    settings: a post whose beginning is byte for byte what it was is not read
+    as YAML again, so a rebuild parses the front matter of the edited posts only.
     """
     journal = journal_config(config)
     suffixes = tuple(s for s in config.source_suffix if s.lower() in _markdown(site_config))
     urls: dict[str, str] = {}
     drafts: list[str] = []
     repository: list[str] = []
+    scanned: dict[str, Scanned] = {}
     is_post = Matcher(list(journal.posts))
     for docname, relative, path in _markdown_files(
         srcdir, suffixes or jekyll.MARKDOWN_SUFFIXES, list(config.exclude_patterns)
@@ -134,24 +177,44 @@ def scan(srcdir: Path, config: Config, site_config: siteconfig.SiteConfig) -> Si
             if head is not None and frontmatter.find_block(head) is None:
                 repository.append(relative)
             continue
-        front, _ = frontmatter.load(_head(path))
-        data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
-        stem = PurePosixPath(docname).name
-        meta, _ = read_meta(
-            frontmatter.FrontMatter(data, 1, 1, {}) if data else None, stem, journal.zone
-        )
-        if meta.draft:
+        head = _head(path)
+        key = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        before = (known or {}).get(relative)
+        if before is not None and before[0] == key:
+            draft, url = before[1], before[2]
+        else:
+            draft, url = _read_head(head, docname, site_config, journal.zone)
+        scanned[relative] = (key, draft, url)
+        if draft:
             drafts.append(relative)
-        url = jekyll.permalink(
-            stem,
-            meta.date.day if meta.date else None,
-            meta.categories,
-            data,
-            site_config.permalink,
-        )
         if url is not None:
             urls.setdefault(jekyll.url_key(url), docname)
-    return Site(site_config, urls, tuple(drafts), tuple(repository))
+    return Site(site_config, urls, tuple(drafts), tuple(repository), scanned)
+
+
+def _scan_key(config: Config, site_config: siteconfig.SiteConfig) -> str:
+    """What a scan's findings depend on besides the files: the rules and the settings."""
+    text = f"{__version__}\0{site_config!r}\0{journal_config(config)!r}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _known(app: Sphinx, key: str) -> dict[str, Scanned]:
+    """The last scan's findings, if made under ``key`` (read back from JSON, so checked)."""
+    kept = remembered(app, _SCAN)
+    if not isinstance(kept, dict) or kept.get("key") != key:
+        return {}
+    posts = kept.get("posts")
+    known: dict[str, Scanned] = {}
+    for relative, entry in posts.items() if isinstance(posts, dict) else ():
+        if (
+            isinstance(entry, list)
+            and len(entry) == 3
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], bool)
+            and (entry[2] is None or isinstance(entry[2], str))
+        ):
+            known[str(relative)] = (entry[0], entry[1], entry[2])
+    return known
 
 
 def _markdown(site_config: siteconfig.SiteConfig) -> tuple[str, ...]:
@@ -196,7 +259,10 @@ def _on_config_ready(app: Sphinx, config: Config) -> None:
     # names Jekyll's entry filter skips under _posts are no posts, nor pages
     skipped = [f"_posts/{glob}{first}*" for glob in ("", "**/") for first in ("_", ".", "#", "~")]
     config.exclude_patterns = list(dict.fromkeys([*config.exclude_patterns, *skipped]))
-    site = scan(Path(app.srcdir), config, site_of(app).config)
+    site_config = site_of(app).config
+    key = _scan_key(config, site_config)
+    site = scan(Path(app.srcdir), config, site_config, _known(app, key))
+    remember(app, _SCAN, {"key": key, "posts": {k: list(v) for k, v in site.scanned.items()}})
     _sites[id(config)] = site
     left_out = list(site.repository_files)
     if not journal_config(config).drafts:
