@@ -59,6 +59,25 @@ def paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     return journal_domain(env).derived("papers", lambda _: _paper_index(env))
 
 
+def papers_cited_in(env: BuildEnvironment, docname: str) -> list[PaperEntry]:
+    """The papers ``docname`` cites, in :func:`paper_index`'s order.
+
+    Grouped once per build for all documents: each post asks for its own, and
+    scanning every paper's citations for every post would grow with the
+    square of the journal.
+    """
+    by_doc = journal_domain(env).derived("papers-by-doc", lambda _: _by_document(env))
+    return by_doc.get(docname, [])
+
+
+def _by_document(env: BuildEnvironment) -> dict[str, list[PaperEntry]]:
+    grouped: dict[str, list[PaperEntry]] = {}
+    for entry in paper_index(env):
+        for docname in dict.fromkeys(place.docname for place in entry.cited):
+            grouped.setdefault(docname, []).append(entry)
+    return grouped
+
+
 def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
     listed = {post.docname for post in post_index(env).posts}
     entries = bib_entries(env)

@@ -12,7 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_journal import priorities
 from sphinx_journal.bibliography.bibtex import entry_text, to_bibtex
 from sphinx_journal.bibliography.citations import cited_papers
-from sphinx_journal.bibliography.index import PaperEntry, bib_entries, paper_index
+from sphinx_journal.bibliography.index import PaperEntry, bib_entries, paper_index, papers_cited_in
 from sphinx_journal.builders import builder_of, has_journal_pages
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _, format_day
@@ -125,9 +125,7 @@ class ResolveCitedPapers(SphinxPostTransform):
         docname = self.env.docname
         linker = Linker(builder_of(self.env), docname)
         paths = PagePaths(journal_config(self.config).path)
-        entries = [
-            e for e in paper_index(self.env) if any(place.docname == docname for place in e.cited)
-        ]
+        entries = papers_cited_in(self.env, docname)
         for placeholder in placeholders:
             if not entries:
                 placeholder.replace_self([])
