@@ -47,7 +47,8 @@ def remember(app: Sphinx, key: str, value: object) -> None:
     """Keep ``value`` under ``key`` for the next build."""
     manifest = _manifest(app)
     manifest[key] = value
-    text = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
+    # ASCII: a file name that is not UTF-8 is kept as lone surrogates, which JSON escapes
+    text = json.dumps(manifest, ensure_ascii=True, sort_keys=True)
     write_if_changed(Path(app.doctreedir) / MANIFEST, text)
 
 
