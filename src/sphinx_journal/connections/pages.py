@@ -33,10 +33,10 @@ from sphinx_journal.i18n import _, ngettext
 from sphinx_journal.jekyll.dates import DateError, parse_date
 from sphinx_journal.jekyll.slugs import slugify
 from sphinx_journal.pages.listing import ListingDirective
+from sphinx_journal.pages.render import listed_view
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.reading import post_meta
 from sphinx_journal.posts.weeks import week
-from sphinx_journal.records.post import Post
 from sphinx_journal.records.weeks import Week
 from sphinx_journal.site.links import Linker, PagePaths
 from sphinx_journal.site.nodes import NO_SEARCH
@@ -96,12 +96,12 @@ class ResolveConnections(SphinxPostTransform):
             blocks = []
 
 
-def _post(post: Post) -> tuple[str, str, str]:
-    return (post.docname, post.title, post.meta.date.isoformat() if post.meta.date else "")
-
-
 def _series_view(series: Series) -> object:
-    return [series.name, series.slug, [(*_post(p), p.meta.series_order) for p in series.posts]]
+    return [
+        series.name,
+        series.slug,
+        [(*listed_view(p), p.meta.series_order) for p in series.posts],
+    ]
 
 
 def _per_post(env: BuildEnvironment) -> dict[str, object]:
@@ -111,11 +111,12 @@ def _per_post(env: BuildEnvironment) -> dict[str, object]:
     for docname, series in found.series_of.items():
         shown[docname] = {"series": _series_view(series)}
     for docname, posts in found.linked_from.items():
-        shown.setdefault(docname, {})["from"] = [_post(p) for p in posts]  # type: ignore[index]
+        shown.setdefault(docname, {})["from"] = [listed_view(p) for p in posts]  # type: ignore[index]
     labels = found.labels
     for docname, matches in found.related.items():
         shown.setdefault(docname, {})["related"] = [  # type: ignore[index]
-            (*_post(post), render.shared_text(match.shared, labels)) for post, match in matches
+            (*listed_view(post), render.shared_text(match.shared, labels))
+            for post, match in matches
         ]
     # a {post} role's text is its target's title, and its link is settled when the page is
     # written: a page must be written again when what its roles name changes or goes
@@ -139,7 +140,7 @@ def _digest_view(
     linked |= {retro.docname for retro in found.retrospectives}
     return [
         found.week,
-        [_post(post) for post in found.posts],
+        [listed_view(post) for post in found.posts],
         [repr(lecture) for lecture in found.lectures],
         [(repr(entry.info), repr(entry.cited[0])) for entry in found.papers],
         found.done,
@@ -177,7 +178,10 @@ def _digest_at(
 ) -> tuple[Digest, tuple[Digest | None, Digest | None]]:
     """The digest of the week ``key`` and its neighbours."""
     all_digests = digests(env)
-    position = next(i for i, one in enumerate(all_digests) if one.week.key == key)
+    positions = journal_domain(env).derived(
+        "digest-positions", lambda _: {one.week.key: i for i, one in enumerate(all_digests)}
+    )
+    position = positions[key]
     return all_digests[position], _neighbours(all_digests, position)
 
 

@@ -124,14 +124,14 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
             index, linker, paths, language, lambda day: week(app.env, day)
         ),
         nav_order=30,
-        shows=lambda: [_listed(post) for post in index.posts],
+        shows=lambda: [render.listed_view(post) for post in index.posts],
     )
 
     def listing(posts: tuple[Post, ...]) -> Callable[[Linker], list[nodes.Node]]:
         return lambda linker: render.post_list(posts, linker, paths, language, "compact")
 
     def shown(posts: tuple[Post, ...]) -> Callable[[], object]:
-        return lambda: [_listed(post) for post in posts]
+        return lambda: [render.listed_view(post) for post in posts]
 
     for taxon in index.tags.values():
         yield GeneratedPage(
@@ -149,11 +149,6 @@ def post_pages(app: Sphinx) -> Iterator[GeneratedPage]:
         )
 
 
-def _listed(post: Post) -> tuple[str, str, str]:
-    """What a compact listing (the archive, a tag's page) shows of a post: its date and title."""
-    return (post.docname, post.title, post.meta.date.isoformat() if post.meta.date else "")
-
-
 def nav_pages(pages: list[GeneratedPage]) -> list[GeneratedPage]:
     """The journal's top pages, in the order the home page and the sidebar list them."""
     listed = (page for page in pages if page.nav_order is not None)
@@ -169,7 +164,8 @@ def all_pages(app: Sphinx) -> list[GeneratedPage]:
     """Every generated page, the home page included, in a stable order.
 
     Asked for by the sidebar, the freshness check and the writing of the pages:
-    made once, until a record changes (the providers digest what each page shows).
+    made once, until a record changes (what a page shows is digested only when its
+    inputs changed, see :func:`_collect_pages`).
     """
     return journal_domain(app.env).derived("generated-pages", lambda _: _all_pages(app))
 

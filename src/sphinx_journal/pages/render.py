@@ -37,6 +37,12 @@ def link(
     return nodes.reference(text, text, internal=True, refuri=uri, classes=list(classes))
 
 
+def listed_view(post: Post) -> tuple[str, str, str]:
+    """What a listing shows of a post (its docname, title and date), as a value to digest:
+    a page listing posts is rendered again only when this changed for one of them."""
+    return (post.docname, post.title, post.meta.date.isoformat() if post.meta.date else "")
+
+
 def empty(text: str) -> list[nodes.Node]:
     """What a listing shows when it has nothing to list."""
     return [nodes.paragraph(text, text, classes=["journal-empty"])]
