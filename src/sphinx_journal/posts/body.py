@@ -66,11 +66,6 @@ MERMAID: Final = importlib.util.find_spec("sphinxcontrib.mermaid") is not None
 _MYST_LOGGER: Final = "sphinx.myst_parser.warnings_"
 
 
-def _is_jekyll(env: BuildEnvironment) -> bool:
-    """Posts, and the pages of a Jekyll site: Jekyll content, shown as Jekyll shows it."""
-    return reads_as_jekyll(env)
-
-
 @lru_cache(maxsize=512)
 def _lexer_known(language: str) -> bool:
     if language in lexer_classes or language in ("default", "none"):
@@ -120,7 +115,7 @@ class KramdownBody(SphinxTransform):
     default_priority = priorities.KRAMDOWN_BODY
 
     def apply(self, **kwargs: Any) -> None:
-        if not _is_jekyll(self.env):
+        if not reads_as_jekyll(self.env):
             return
         for raw in list(self.document.findall(nodes.raw)):
             if "html" not in raw.get("format", "").split():
@@ -242,7 +237,7 @@ class InPageLinks(SphinxTransform):
     default_priority = priorities.IN_PAGE_LINKS
 
     def apply(self, **kwargs: Any) -> None:
-        if not _is_jekyll(self.env):
+        if not reads_as_jekyll(self.env):
             return
         self._kramdown_ids()
         html_ids: set[str] = set().union(
