@@ -437,13 +437,13 @@ class JournalDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Every target in ``objects.inv``; posts with priority -1, which keeps them out of
-        the search index: a post's title is already the title of its page there."""
+        """Every target in ``objects.inv``; those the search index already shows as a
+        title (:attr:`Target.searched`) with priority -1, which keeps them out of it."""
         for objtype in sorted(self.object_types):
-            priority = -1 if objtype == "post" else 1
             for name, candidates in sorted(self.targets(objtype).items()):
                 first = candidates[0]
                 if first.inventory:
+                    priority = 1 if first.searched else -1
                     yield name, first.title, objtype, first.docname, first.anchor, priority
 
 

@@ -72,12 +72,26 @@ def test_post_header_stays_out_of_the_index(example_project, build) -> None:
     assert POST in docs_for(index, "engin")  # the body is still indexed
 
 
-def test_posts_are_in_the_inventory_not_twice_in_the_index(example_project, build) -> None:
-    """A post is found by its page's title; ``objects.inv`` still lists it for intersphinx."""
+def test_posts_and_heading_lectures_are_in_the_inventory_not_twice_in_the_index(
+    example_project, build
+) -> None:
+    """A post is found by its page's title, a lecture read from a heading by that heading;
+    ``objects.inv`` still lists both for intersphinx."""
     built = build(example_project, language="en")
     assert POST in inventory(built.outdir / "objects.inv", "journal:post")
+    assert "full-stack-ml-engineer" in inventory(built.outdir / "objects.inv", "journal:lecture")
     index: dict[str, Any] = index_of(built.outdir)
     assert "[Boostcamp AI Tech] 36일차 학습정리" in index["titles"]
+    assert "Full Stack ML Engineer" in index["alltitles"]
     kinds = {int(number): name for number, name in index["objtypes"].items()}
     listed = [kinds[entry[1]] for entries in index["objects"].values() for entry in entries]
     assert "journal:post" not in listed
+    assert "journal:lecture" not in listed
+
+
+def test_the_schedule_count_stays_out_of_the_index(example_project, build) -> None:
+    """"5 / 6 done" is the journal's count under the schedule, not the author's words."""
+    built = build(example_project, language="en")
+    page = (built.outdir / f"{POST}.html").read_text(encoding="utf-8")
+    assert " done</p>" in page
+    assert POST not in docs_for(index_of(built.outdir), "done")

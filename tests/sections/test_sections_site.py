@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from sphinx.search import js_index
 from sphinx.util.inventory import InventoryFile
 
 from sphinx_journal.jekyll.slugs import slugify
@@ -241,6 +242,13 @@ def test_roles_and_inventory(site) -> None:
         assert anchor == f"lecture-{name}"
         assert f'id="{anchor}"' in (site.outdir / page).read_text(encoding="utf-8")
     assert refs["어텐션의 직관"].endswith("#lecture-어텐션의-직관")
+    # search: a directive's lecture (a rubric, no section) is an object of its own there;
+    # a heading's lecture is found by its heading's title
+    search = js_index.loads((site.outdir / "searchindex.js").read_text(encoding="utf-8"))
+    searched = {entry[4] for entries in search["objects"].values() for entry in entries}
+    assert "어텐션의 직관" in searched
+    assert "Full Stack ML Engineer" not in searched
+    assert "Full Stack ML Engineer" in search["alltitles"]
 
 
 def test_listing_directives_match_the_generated_pages(site) -> None:

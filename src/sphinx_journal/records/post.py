@@ -42,7 +42,9 @@ class Post:
 
     def xref_targets(self) -> Iterator[Target]:
         """A post is linked by its docname, and by its date (the first post of that day)."""
-        yield Target("post", self.docname, self.title, self.docname, "", self.sort_key)
+        yield Target(
+            "post", self.docname, self.title, self.docname, "", self.sort_key, searched=False
+        )
         if self.meta.date is not None:
             yield Target(
                 "post",

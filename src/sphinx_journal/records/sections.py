@@ -80,7 +80,15 @@ class Lecture(DatedRecord):
         return self.explicit_label or slugify(self.title)
 
     def xref_targets(self) -> Iterator[Target]:
-        yield Target("lecture", self.label, self.title, self.docname, self.anchor, self.sort_key)
+        yield Target(
+            "lecture",
+            self.label,
+            self.title,
+            self.docname,
+            self.anchor,
+            self.sort_key,
+            searched=not self.recognised,
+        )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -23,6 +23,9 @@ class Target:
     """Orders several targets of one name (the first wins)."""
     inventory: bool = True
     """Whether it belongs in ``objects.inv`` (aliases such as a post's date do not)."""
+    searched: bool = True
+    """Whether the search index lists it. A post's title and a heading's lecture are
+    titles there already, and a second result for the same place only crowds the list."""
 
 
 class HasTargets(Protocol):

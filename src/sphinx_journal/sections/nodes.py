@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 from docutils import nodes
 
 from sphinx_journal.i18n import _
+from sphinx_journal.site.nodes import NO_SEARCH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +41,8 @@ class progress(nodes.container):
 def progress_bar(done: int, total: int) -> progress:
     label = _("{done} / {total} done").format(done=done, total=total)
     node = progress(done=done, total=total, classes=["journal-progress"])
-    node += nodes.paragraph(label, label, classes=["journal-progress-label"])
+    # the journal's count, not the author's words: the search index leaves it out
+    node += nodes.paragraph(label, label, classes=["journal-progress-label", NO_SEARCH])
     return node
 
 
