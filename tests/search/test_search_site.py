@@ -90,7 +90,7 @@ def test_posts_and_heading_lectures_are_in_the_inventory_not_twice_in_the_index(
 
 
 def test_the_schedule_count_stays_out_of_the_index(example_project, build) -> None:
-    """"5 / 6 done" is the journal's count under the schedule, not the author's words."""
+    """ "5 / 6 done" is the journal's count under the schedule, not the author's words."""
     built = build(example_project, language="en")
     page = (built.outdir / f"{POST}.html").read_text(encoding="utf-8")
     assert " done</p>" in page
