@@ -18,7 +18,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "sphinx_journal"
 
 #: Bottom up. A package may import any package of a lower layer, none of its own or above.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"version", "warnings_", "i18n", "compat", "priorities"}),  # no journal imports
+    # no journal imports
+    frozenset({"version", "warnings_", "i18n", "compat", "priorities", "pickling"}),
     frozenset({"jekyll", "papers", "search", "builders"}),  # Jekyll's and papers' pure rules
     frozenset({"config", "upstream"}),
     frozenset({"records"}),  # frozen records, no nodes

@@ -365,7 +365,7 @@ class JournalDomain(Domain):
 
     def targets(self, objtype: str) -> dict[str, list[Target]]:
         """Every target of ``objtype`` by name, best first."""
-        return self.derived(f"targets:{objtype}", lambda _: self._collect_targets(objtype))
+        return self.derived("targets", lambda _: self._collect_targets()).get(objtype, {})
 
     def _all_targets(self) -> Iterator[Target]:
         for post in self.posts.values():
@@ -377,13 +377,14 @@ class JournalDomain(Domain):
             for citation in citations:
                 yield from citation.xref_targets()
 
-    def _collect_targets(self, objtype: str) -> dict[str, list[Target]]:
-        found: dict[str, list[Target]] = {}
+    def _collect_targets(self) -> dict[str, dict[str, list[Target]]]:
+        """Targets by object type, then by name: one pass over the records for all types."""
+        found: dict[str, dict[str, list[Target]]] = {}
         for target in self._all_targets():
-            if target.objtype == objtype:
-                found.setdefault(target.name, []).append(target)
-        for candidates in found.values():
-            candidates.sort(key=lambda t: (t.sort_key, t.docname, t.anchor))
+            found.setdefault(target.objtype, {}).setdefault(target.name, []).append(target)
+        for by_name in found.values():
+            for candidates in by_name.values():
+                candidates.sort(key=lambda t: (t.sort_key, t.docname, t.anchor))
         return found
 
     def _best(self, objtype: str, name: str, builder: Builder) -> Target | None:

@@ -20,6 +20,7 @@ import re
 from typing import Any, Final
 
 from sphinx_journal.jekyll.files import filename_day
+from sphinx_journal.pickling import PickledAsFields
 
 _STRING_DATE: Final = re.compile(
     r"""^\s*(?P<day>\d{4}-\d{1,2}-\d{1,2})
@@ -30,7 +31,7 @@ _STRING_DATE: Final = re.compile(
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class PostDate:
+class PostDate(PickledAsFields):
     """A post's date: the day, the wall-clock time if given, its UTC offset if given."""
 
     day: dt.date

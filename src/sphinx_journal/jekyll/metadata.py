@@ -17,6 +17,7 @@ from typing import Any, Final
 from sphinx_journal.jekyll.dates import DateError, PostDate, date_from_filename, parse_date
 from sphinx_journal.jekyll.frontmatter import FrontMatter
 from sphinx_journal.jekyll.problems import Problem
+from sphinx_journal.pickling import PickledAsFields
 
 #: Keys with a meaning of their own; everything else lands in ``PostMeta.extra``.
 KNOWN_KEYS: Final = frozenset(
@@ -42,7 +43,7 @@ KNOWN_KEYS: Final = frozenset(
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class PostMeta:
+class PostMeta(PickledAsFields):
     """Everything the front matter (and the file name) says about a post."""
 
     title: str | None = None

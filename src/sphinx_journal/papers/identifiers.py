@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from typing import Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sphinx_journal.pickling import PickledAsFields
+
 SCHEMES: Final = (
     *("arxiv", "doi", "ssrn", "pii", "acl", "openreview"),
     *("neurips", "pmlr", "jmlr", "cvf", "ieee", "s2", "acm"),
@@ -34,7 +36,7 @@ _NATURE_ARTICLE: Final = re.compile(r"^/articles/([A-Za-z0-9.\-]+?)(?:\.pdf)?/?$
 
 
 @dataclasses.dataclass(frozen=True, order=True, slots=True)
-class PaperId:
+class PaperId(PickledAsFields):
     """``scheme:value``, e.g. ``arxiv:1706.03762`` or ``doi:10.1145/3442188.3445922``."""
 
     scheme: str

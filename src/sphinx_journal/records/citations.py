@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Iterator
 
 from sphinx_journal.papers.identifiers import PaperId
+from sphinx_journal.pickling import PickledAsFields
 from sphinx_journal.records.targets import Target
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(PickledAsFields):
     """One link from a post to a paper."""
 
     docname: str

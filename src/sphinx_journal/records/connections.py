@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
+from sphinx_journal.pickling import PickledAsFields
+
 #: ``post``: a ``{post}`` role's target (a docname or a date); ``doc``: a docname,
 #: from a relative link to the ``.md`` file or ``{% post_url %}``; ``path``: a site
 #: path such as ``study/nlp/2022/03/15/week2-day2.html`` (a post's Jekyll URL).
@@ -17,7 +19,7 @@ KINDS: Final = frozenset({"post", "doc", "path"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class OutLink:
+class OutLink(PickledAsFields):
     """One link from a post to what may be another post."""
 
     kind: str

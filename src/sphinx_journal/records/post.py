@@ -7,11 +7,12 @@ import functools
 from collections.abc import Iterator
 
 from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.pickling import PickledAsFields
 from sphinx_journal.records.targets import Target
 
 
 @dataclasses.dataclass(frozen=True)
-class Post:
+class Post(PickledAsFields):
     """What listings, feeds and indexes need to know about a post, and nothing more.
 
     The doctree is not kept: excerpts are stored as plain text, so the

@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.pickling import PickledAsFields
 from sphinx_journal.records.base import DatedRecord
 from sphinx_journal.records.targets import Target
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Task:
+class Task(PickledAsFields):
     """One checklist item: its text, whether it is done, how deep it is nested."""
 
     text: str
@@ -26,7 +27,7 @@ class Task:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Schedule(DatedRecord):
+class Schedule(DatedRecord, PickledAsFields):
     """A day's checklist, or the task items of one other section of a post.
 
     ``label`` is empty for a schedule (a ``schedule`` section or directive)
@@ -56,7 +57,7 @@ class Schedule(DatedRecord):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Lecture(DatedRecord):
+class Lecture(DatedRecord, PickledAsFields):
     """A lecture's notes: who gave it, in which series, where the notes are."""
 
     docname: str
@@ -92,7 +93,7 @@ class Lecture(DatedRecord):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Retrospective(DatedRecord):
+class Retrospective(DatedRecord, PickledAsFields):
     """A day's retrospective, kept as plain paragraphs for the roll-up page."""
 
     docname: str
@@ -105,7 +106,7 @@ class Retrospective(DatedRecord):
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class PeerSession(DatedRecord):
+class PeerSession(DatedRecord, PickledAsFields):
     """A peer-session (study group) note, kept as plain paragraphs for its page."""
 
     docname: str

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Target:
     """Something a journal role can link to."""
 

@@ -1,0 +1,76 @@
+"""The journal's records pickle as their fields and come back equal."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pickle
+
+import pytest
+
+import sphinx_journal.extension  # noqa: F401  (imports every record class)
+from sphinx_journal.jekyll.dates import PostDate
+from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.papers.identifiers import PaperId
+from sphinx_journal.pickling import PickledAsFields
+from sphinx_journal.records.citations import Citation
+from sphinx_journal.records.post import Post
+from sphinx_journal.records.sections import Lecture, Schedule, Task
+
+
+def _record_classes() -> list[type]:
+    found: list[type] = []
+    pending = list(PickledAsFields.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+@pytest.mark.parametrize("cls", _record_classes(), ids=lambda cls: cls.__name__)
+def test_every_field_is_positional(cls: type) -> None:
+    """``__reduce__`` passes the fields in ``__match_args__`` to the constructor: all of them."""
+    assert dataclasses.is_dataclass(cls)
+    assert cls.__match_args__ == tuple(field.name for field in dataclasses.fields(cls))
+
+
+def test_records_round_trip() -> None:
+    day = PostDate(dt.date(2021, 9, 24), dt.time(9, 30), dt.timedelta(hours=9))
+    meta = PostMeta(
+        title="Day 36",
+        subtitle="강의",
+        date=day,
+        date_from_filename=False,
+        categories=("Boostcamp",),
+        tags=("NLP", "week 8"),
+        series="NLP",
+        series_order=2.0,
+        extra={"use_math": True},
+        key_lines={"tags": 6},
+    )
+    post = Post("_posts/2021-09-24-day36", "Day 36", meta, "An excerpt.", "day-36")
+    assert post.sort_key  # cached on the instance …
+    records = [
+        post,
+        Schedule("_posts/a", "id2", day.day, (Task("특강", True, 1), Task("과제", False)), 12),
+        Lecture(
+            "_posts/a", "lecture-x", "X", "", day.day, "Kim", "KAIST", "NLP", ("t",), 3, 2, True
+        ),
+        Citation(
+            "_posts/a",
+            PaperId("arxiv", "1706.03762"),
+            "paper",
+            "paper-arxiv",
+            "papers",
+            "2021-09-24",
+            5,
+            0,
+            "",
+        ),
+    ]
+    for record in records:
+        copy = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert copy == record and type(copy) is type(record)
+    # … and not saved with it: a record's pickle holds what it says, nothing derived
+    assert "sort_key" not in vars(pickle.loads(pickle.dumps(post)))
