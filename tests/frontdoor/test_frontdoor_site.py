@@ -56,6 +56,16 @@ def parse_feed(path: Path) -> ET.Element:
     return root
 
 
+def test_excerpts_are_the_authors_words_not_the_parsers_warnings(copy_root, build) -> None:
+    """Posts that start at ``##`` get MyST's header warning in their doctree while being
+    read; an excerpt never quotes it."""
+    built = build(copy_root("frontdoor"))
+    pages = html_files(built.outdir / "journal")
+    assert "journal/index.html" not in pages and "index.html" in pages
+    for name, shown in pages.items():
+        assert b"myst.header" not in shown and b"not H1" not in shown, name
+
+
 def test_atom_feed_is_valid_newest_first_without_drafts(site) -> None:
     feed = parse_feed(site.page("journal/atom.xml"))
     titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]

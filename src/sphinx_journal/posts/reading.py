@@ -362,7 +362,16 @@ def _excerpt(meta: PostMeta, section: nodes.Element | None, *, more: bool) -> st
 #: What an author writes above a hand-made table of contents; never an excerpt.
 CONTENTS_WORDS: Final = frozenset({"목차", "차례", "contents", "table of contents", "toc", "index"})
 _DATE_LIKE: Final = re.compile(r"^[\s\d/.\-:()~년월일요]*(\([^)]{1,3}\))?[\s\d/.\-:()~]*$")
-_NOT_PROSE: Final = (nodes.list_item, nodes.table, nodes.topic, nodes.sidebar, nodes.admonition)
+#: Where a paragraph is never the author's prose; a ``system_message`` is a parser's
+#: warning (MyST's "headings start at H2"), kept in the doctree until Sphinx filters it.
+_NOT_PROSE: Final = (
+    nodes.list_item,
+    nodes.table,
+    nodes.topic,
+    nodes.sidebar,
+    nodes.admonition,
+    nodes.system_message,
+)
 
 
 def _all_emphasis(node: nodes.Element) -> bool:
