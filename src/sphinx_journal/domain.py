@@ -335,13 +335,14 @@ class JournalDomain(Domain):
         """
         std = self.env.domains.standard_domain
         for label, targets in sorted(self.targets("lecture").items()):
+            if len(targets) == 1:
+                continue
             first = targets[0]
-            if len(targets) > 1:
-                name = nodes.fully_normalize_name(f"lecture-{label}")
-                if name in std.anonlabels:
-                    std.anonlabels[name] = (first.docname, first.anchor)
-                if name in std.labels:
-                    std.labels[name] = (first.docname, first.anchor, std.labels[name][2])
+            name = nodes.fully_normalize_name(f"lecture-{label}")
+            if name in std.anonlabels:
+                std.anonlabels[name] = (first.docname, first.anchor)
+            if name in std.labels:
+                std.labels[name] = (first.docname, first.anchor, std.labels[name][2])
             first_lecture = self._lecture(first.docname, first.anchor)
             first_line = first_lecture.line if first_lecture else None
             where = f"{self.env.doc2path(first.docname, False)}:{first_line or '?'}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -89,7 +90,9 @@ def _item_names(item: Any) -> tuple[str, ...]:
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(name for name in names if name))
+    """The names in order, once each; interned, since every post repeats the same few
+    (one string kept in memory and in the environment's pickle, not one per post)."""
+    return tuple(dict.fromkeys(sys.intern(name) for name in names if name))
 
 
 def _text(value: Any) -> str | None:

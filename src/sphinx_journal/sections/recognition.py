@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import html
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -78,7 +79,10 @@ def speakers_from_tasks(
         if title:
             found.setdefault(
                 title,
-                ((groups.get("speaker") or "").strip(), (groups.get("affiliation") or "").strip()),
+                (
+                    sys.intern((groups.get("speaker") or "").strip()),
+                    sys.intern((groups.get("affiliation") or "").strip()),
+                ),
             )
     return found
 
@@ -193,6 +197,8 @@ class SectionsTransform(SphinxTransform):
         return anchor
 
     def _lecture(self, container: nodes.container, post_day: dt.date | None) -> Lecture:
+        # speakers, affiliations, series and section titles repeat from post to post: each
+        # is interned, one string in memory and in the environment's pickle
         return Lecture(
             docname=self.env.docname,
             anchor=self._lecture_anchor(container, container["journal_label"]),
@@ -203,9 +209,9 @@ class SectionsTransform(SphinxTransform):
                 else container["journal_label"]
             ),
             date=_day(container.get("journal_date"), post_day),
-            speaker=container.get("journal_speaker", ""),
-            affiliation=container.get("journal_affiliation", ""),
-            series=container.get("journal_series", ""),
+            speaker=sys.intern(container.get("journal_speaker", "")),
+            affiliation=sys.intern(container.get("journal_affiliation", "")),
+            series=sys.intern(container.get("journal_series", "")),
             tags=tuple(container.get("journal_tags", ())),
             line=container.line,
         )
@@ -281,7 +287,7 @@ class SectionsTransform(SphinxTransform):
                         docname,
                         _anchor(section),
                         post_day,
-                        " ".join(title.split()),
+                        sys.intern(" ".join(title.split())),
                         _paragraphs(section),
                         section.line,
                     )
@@ -359,7 +365,7 @@ class SectionsTransform(SphinxTransform):
             )
         elif kind == "peer-session":
             peer_sessions.append(
-                PeerSession(docname, anchor, post_day, title, _paragraphs(body), line)
+                PeerSession(docname, anchor, post_day, sys.intern(title), _paragraphs(body), line)
             )
         elif lectures or kind not in (None, "lectures", "office-hour"):
             return
@@ -458,8 +464,8 @@ class SectionsTransform(SphinxTransform):
             title=read.title,
             explicit_label=label if label != slugify(read.title) else "",
             date=post_day,
-            speaker=read.speaker,
-            series=series,
+            speaker=sys.intern(read.speaker),
+            series=sys.intern(series),
             tags=tags,
             line=node.line,
             number=read.number,
