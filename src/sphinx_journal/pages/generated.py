@@ -270,9 +270,9 @@ def _page_toc(
         context["furo_hide_toc"] = not has_sections
 
 
-def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path | None:
-    """The file of ``pagename``, if it lies inside the output folder (it always should)."""
-    outdir = Path(builder.outdir).resolve()
+def _output(builder: StandaloneHTMLBuilder, outdir: Path, pagename: str) -> Path | None:
+    """The file of ``pagename``, if it lies inside ``outdir``, the resolved output folder
+    (it always should)."""
     path = (outdir / builder.get_outfilename(pagename)).resolve()
     return path if path.is_relative_to(outdir) else None
 
@@ -307,6 +307,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         repr(journal_config(app.config)),
     ]
     inputs = source_digests(app.env)
+    outdir = Path(builder.outdir).resolve()
     current: dict[str, list[str]] = {}
     for page in all_pages(app):
         if page.pagename in app.env.all_docs:
@@ -314,7 +315,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             warn("page", f"{message} ({page.pagename})", page.pagename)
             continue
         state = digest([base, [inputs.get(name, name) for name in page.inputs]])
-        path = _output(builder, page.pagename)
+        path = _output(builder, outdir, page.pagename)
         if path is None:
             continue
         before = previous.get(page.pagename)
@@ -336,7 +337,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         yield pagename, context, template
     for pagename in set(previous) - set(current) - set(app.env.all_docs):
-        path = _output(builder, pagename)
+        path = _output(builder, outdir, pagename)
         if path is not None and path.is_file():
             path.unlink()
     remember(app, key, current)
