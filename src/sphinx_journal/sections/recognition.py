@@ -197,8 +197,8 @@ class SectionsTransform(SphinxTransform):
         return anchor
 
     def _lecture(self, container: nodes.container, post_day: dt.date | None) -> Lecture:
-        # speakers, affiliations, series and section titles repeat from post to post: each
-        # is interned, one string in memory and in the environment's pickle
+        # speakers, affiliations and series repeat from post to post (as do peer-session
+        # titles, below): each is interned, one string in memory and in the pickle
         return Lecture(
             docname=self.env.docname,
             anchor=self._lecture_anchor(container, container["journal_label"]),
