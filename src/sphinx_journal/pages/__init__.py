@@ -5,7 +5,8 @@
 :mod:`.render` turns records into docutils nodes (one renderer shared by the
 generated pages and the listing directives, so both always agree),
 :mod:`.listing` the ``{journal-posts}`` family, :mod:`.generated` the pages
-written under ``journal_path``.
+written under ``journal_path``, :mod:`.collector` what keeps the garbage
+collector off the environment while they are built.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_journal.pages import calendar, generated, listing
 from sphinx_journal.pages.calendar import setup_calendar
+from sphinx_journal.pages.collector import setup_collector
 from sphinx_journal.pages.freshness import setup_freshness
 from sphinx_journal.pages.generated import setup_generated
 from sphinx_journal.pages.home import setup_home
@@ -34,6 +36,7 @@ def setup_pages(app: Sphinx, registry: JournalRegistry) -> None:
     app.add_post_transform(ResolveJournalNodes)
     setup_calendar(app)
     setup_generated(app)
+    setup_collector(app)
     setup_home(app)
     setup_redirects(app)
     setup_freshness(app)

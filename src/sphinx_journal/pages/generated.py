@@ -25,6 +25,7 @@ from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
+from sphinx_journal.pages.collector import freeze_heap
 from sphinx_journal.pages.freshness import digest, frame_fingerprint, source_digests
 from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.posts.index import post_index
@@ -329,6 +330,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if kept and before is not None and shown and before[2] == shown:
             current[page.pagename] = [state, before[1], shown]
             continue
+        freeze_heap()  # the first page to build: see pages.collector
         pagename, context, template = render_page(app, page)
         # the frame (the sidebar) is rendered by the theme around the body: part of the output
         output = digest([frame, template, sorted(context.items())])
