@@ -31,7 +31,11 @@ def link(
     Builders whose pages have no addresses (text, man) get the text alone: man
     would print an empty address after it (``Reading notes <>``).
     """
-    uri = linker.to(pagename, anchor)
+    return linked(linker.to(pagename, anchor), text, classes)
+
+
+def linked(uri: str, text: str, classes: Sequence[str] = ()) -> nodes.reference | nodes.inline:
+    """``text`` linked to ``uri`` (from :meth:`Linker.to`), or the text alone without one."""
     if not uri:
         return nodes.inline(text, text, classes=list(classes))
     return nodes.reference(text, text, internal=True, refuri=uri, classes=list(classes))

@@ -1,14 +1,14 @@
-"""The lecture index, the retrospectives and the progress pages, and their listings.
+"""The lecture, retrospective, peer-session and progress pages, and their listings.
 
 The generated pages and the ``{journal-lectures}``, ``{journal-retrospectives}``
 and ``{journal-progress}`` directives render with the same functions, so a
-listing on any page shows exactly what the journal's page shows.
+listing on any page shows exactly what the journal's page shows. The lecture
+index's tables are :mod:`.lecture_index`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,8 +21,8 @@ from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index, post_title
 from sphinx_journal.posts.weeks import week
-from sphinx_journal.records.sections import Lecture, Schedule
-from sphinx_journal.sections import index
+from sphinx_journal.records.sections import Schedule
+from sphinx_journal.sections import index, lecture_index
 from sphinx_journal.sections.chart import ChartText, Column, week_chart
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.site.links import Linker, PagePaths
@@ -31,170 +31,6 @@ from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, Listing
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-
-def _group_titles() -> dict[str, str]:
-    return {
-        "speaker": str(_("By speaker")),
-        "affiliation": str(_("By affiliation")),
-        "series": str(_("By series")),
-        "tag": str(_("By tag")),
-        "week": str(_("By week")),
-    }
-
-
-_COLUMNS = ("date", "lecture", "speaker", "affiliation", "series")
-
-
-def _column_titles() -> dict[str, str]:
-    return {
-        "date": str(_("Date")),
-        "lecture": str(_("Lecture")),
-        "speaker": str(_("Speaker")),
-        "affiliation": str(_("Affiliation")),
-        "series": str(_("Series")),
-    }
-
-
-def _cell(*children: nodes.Node, classes: tuple[str, ...] = ()) -> nodes.entry:
-    entry = nodes.entry(classes=list(classes))
-    para = nodes.paragraph()
-    para.extend(children)
-    entry += para
-    return entry
-
-
-def _series_text(lecture: Lecture) -> str:
-    """The series and the lecture's number in it ("NLP 3"), or "Lecture 3" without a series."""
-    if lecture.number is None:
-        return lecture.series
-    if lecture.series:
-        return f"{lecture.series} {lecture.number}"
-    return str(_("Lecture {n}")).format(n=lecture.number)
-
-
-def _lecture_row(
-    env: BuildEnvironment, lecture: Lecture, linker: Linker, columns: tuple[str, ...]
-) -> nodes.row:
-    row = nodes.row(classes=["journal-lecture-row"])
-    for column in columns:
-        if column == "lecture":
-            row += _cell(
-                render.link(
-                    linker,
-                    lecture.docname,
-                    lecture.title,
-                    lecture.anchor,
-                    classes=["journal-lecture-link"],
-                )
-            )
-            continue
-        if column == "date":
-            text = format_day(lecture.date, env.config.language, "medium") if lecture.date else ""
-        elif column == "series":
-            text = _series_text(lecture)
-        else:
-            text = str(getattr(lecture, column))
-        row += _cell(nodes.Text(text), classes=(f"journal-lecture-{column}",))
-    return row
-
-
-def _group_column_titles() -> dict[str, str]:
-    return {
-        "speaker": str(_("Speaker")),
-        "affiliation": str(_("Affiliation")),
-        "series": str(_("Series")),
-        "tag": str(_("Tag")),
-        "week": str(_("Week")),
-    }
-
-
-def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> list[nodes.Node]:
-    """Lectures grouped one way, as one table: each lecture one row, each group named once.
-
-    The group's name is the first column, one cell spanning the group's rows,
-    so a group costs no row of its own (a journal with a different speaker
-    for every talk would otherwise list each name twice). The speaker or
-    affiliation column a view groups by is that first column (the series
-    column stays: it carries each lecture's number); the other
-    columns are date, lecture, speaker, affiliation and series, less those
-    nobody filled in (no lecture names an affiliation).
-    """
-    groups = index.group_lectures(env, by)
-    if not groups:
-        return render.empty(str(_("No lectures yet.")))
-    every = [lecture for _label, members in groups for lecture in members]
-    columns = tuple(
-        c
-        for c in _COLUMNS
-        if (c != by or by == "series")  # the series column keeps each lecture's number
-        and (
-            c in ("date", "lecture")
-            or any(_series_text(x) if c == "series" else getattr(x, c) for x in every)
-        )
-    )
-    titles = _column_titles()
-    table = nodes.table(classes=["journal-lecture-table", f"journal-lectures-by-{by}"])
-    group = nodes.tgroup(cols=len(columns) + 1)
-    table += group
-    for column in ("group", *columns):
-        group += nodes.colspec(colwidth=3 if column == "lecture" else 1)
-    head = nodes.thead()
-    header = nodes.row()
-    header += _cell(nodes.Text(_group_column_titles()[by]), classes=("journal-group-title",))
-    for column in columns:
-        header += _cell(nodes.Text(titles[column]))
-    head += header
-    group += head
-    body = nodes.tbody()
-    for label, members in groups:
-        name = label or str(_("Not given"))
-        for position, lecture in enumerate(members):
-            row = _lecture_row(env, lecture, linker, columns)
-            if position == 0:
-                cell = _cell(nodes.strong(name, name), classes=("journal-group",))
-                if len(members) > 1:
-                    cell["morerows"] = len(members) - 1
-                row.insert(0, cell)
-                row["classes"].append("journal-group-start")
-            body += row
-    group += body
-    return [table]
-
-
-def _views(env: BuildEnvironment) -> list[str]:
-    """The groupings that say something (a series nobody named is left out)."""
-    return [
-        by
-        for by in index.GROUPINGS
-        if by == "speaker" or any(label for label, _ in index.group_lectures(env, by))
-    ]
-
-
-def lecture_page(env: BuildEnvironment, linker: Linker) -> list[nodes.Node]:
-    """One table per grouping: as sphinx-design tabs in HTML, as sections elsewhere."""
-    titles = _group_titles()
-    views = _views(env)
-    if not index.lectures(env):
-        return render.empty(str(_("No lectures yet.")))
-    if linker.builder.format != "html":
-        return [
-            render.section(titles[by], f"by-{by}", lecture_table(env, linker, by)) for by in views
-        ]
-    tabs = nodes.container(classes=["sd-tab-set", "journal-lecture-tabs"])
-    for position, by in enumerate(views):
-        ident = f"journal-lectures-{by}"
-        checked = ' checked="checked"' if position == 0 else ""
-        tabs += nodes.raw(
-            "",
-            f'<input{checked} id="{ident}" name="journal-lectures" type="radio">'
-            f'<label class="sd-tab-label" for="{ident}">{html.escape(titles[by])}</label>',
-            format="html",
-        )
-        content = nodes.container(classes=["sd-tab-content"], ids=[f"by-{by}"])
-        content.extend(lecture_table(env, linker, by))
-        tabs += content
-    return [tabs]
 
 
 def dated_entry(
@@ -397,7 +233,7 @@ def section_pages(app: Sphinx) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         paths.page("lectures"),
         str(_("Lectures")),
-        lambda linker: lecture_page(env, linker),
+        lambda linker: lecture_index.lecture_page(env, linker),
         nav_order=40,
         inputs=("lectures", "posts"),
     )
@@ -455,8 +291,9 @@ class ProgressDirective(ListingDirective):
 def _render_lectures(context: ListingContext) -> list[nodes.Node]:
     by = context.options.get("by")
     if by:
-        return lecture_table(context.env, context.linker, by)
-    return lecture_page(context.env, context.linker)
+        table = lecture_index.lecture_table(context.env, context.linker, by)
+        return lecture_index.table_nodes(table, context.linker)
+    return lecture_index.lecture_page(context.env, context.linker)
 
 
 def _titles(env: BuildEnvironment) -> list[tuple[str, str, str]]:
