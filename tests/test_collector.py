@@ -1,8 +1,9 @@
-"""The heap is frozen while the journal's pages are built, and thawed when the build ends.
+"""The heap is frozen from the journal's pages on, and thawed when the next build begins.
 
-A project's own extension (its ``conf.py``) writes down, for each page the
-builder renders, whether the heap was frozen, and at the start of
-``build-finished`` (before the journal's handler) whether it still was.
+A project's own extension (its ``conf.py``) writes down, when its build
+begins (``config-inited``), for each page the builder renders, and at the
+start of ``build-finished`` (before the journal's handler), whether the heap
+was frozen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_journal.pages import collector
+
 pytestmark = pytest.mark.sphinx
 
 PROBE = """
@@ -19,6 +22,10 @@ import gc
 from pathlib import Path
 
 def setup(app):
+    def begins(app, config):
+        with (Path(app.outdir) / "frozen.txt").open("a") as out:
+            out.write(f"config-inited {gc.get_freeze_count() > 0}\\n")
+
     def page(app, pagename, templatename, context, doctree):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"{pagename} {gc.get_freeze_count() > 0}\\n")
@@ -27,6 +34,7 @@ def setup(app):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"build-finished {gc.get_freeze_count() > 0}\\n")
 
+    app.connect("config-inited", begins)
     app.connect("html-page-context", page)
     app.connect("build-finished", finished, priority=0)
 """
@@ -43,28 +51,33 @@ def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> 
     srcdir = copy_root("basic")
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(PROBE)
-    assert gc.get_freeze_count() == 0
     built = build(srcdir)
     frozen = _frozen(built.outdir)
+    assert frozen["config-inited"] is False  # whatever an earlier build left was thawed
     posts = [name for name in frozen if name.startswith("_posts/")]
     pages = [name for name in frozen if name.startswith("journal/")]
     assert posts and pages
     assert not any(frozen[name] for name in posts)  # posts are written as Sphinx writes them
     assert all(frozen[name] for name in pages)
     assert frozen["build-finished"]  # still frozen when the build ends ...
-    assert gc.get_freeze_count() == 0  # ... and thawed by the journal's handler
+    assert gc.get_freeze_count() > 0  # ... and wholly so, for the process to leave at once
 
-    # a rebuild with nothing to render pays no collection and freezes nothing
+    # the next build begins thawed: it pays no collection until its pages, and
+    # the previous build's garbage is collectable again
     build(srcdir, outdir=built.outdir.parent, freshenv=False)
     again = _frozen(built.outdir)
-    assert not any(name.startswith("journal/") for name in again)
+    assert again["config-inited"] is False
+    assert not any(name.startswith("journal/") for name in again)  # nothing to render
     assert again["build-finished"] is False
+    assert gc.get_freeze_count() > 0
 
 
-def test_a_heap_frozen_by_someone_else_is_left_frozen(copy_root, build) -> None:
+def test_a_heap_frozen_by_someone_else_is_left_to_them(copy_root, build) -> None:
+    collector.thaw_heap()  # what an earlier build left
     gc.freeze()
     try:
         build(copy_root("basic"))
         assert gc.get_freeze_count() > 0
+        assert not collector._Heap.frozen  # the journal froze nothing, and will thaw nothing
     finally:
         gc.unfreeze()

@@ -80,3 +80,5 @@ PAGE_TOC: Final = 900
 
 #: Before sphinx-sitemap (500) writes ``sitemap.xml``.
 COMPLETE_SITEMAP: Final = 400
+#: Last: the heap is frozen once every other listener is done with the build.
+FREEZE_AT_END: Final = 10_000
