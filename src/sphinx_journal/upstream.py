@@ -225,8 +225,9 @@ class _PostParser:
     2 ms a post (linkify's patterns, the renderer's table of its methods),
     2.4 s at 1,000 posts. Nothing of a document stays in it: the renderer
     takes the document and resets its state at each render
-    (``setup_render``). The configuration is held, so a new build's, a new
-    object, is never mistaken for it.
+    (``setup_render``), and holds it only until the next render. The
+    configuration is held, so a new build's, a new object, is never mistaken
+    for it.
     """
 
     cached: tuple[object, MarkdownIt] | None = None

@@ -6,7 +6,7 @@
 generated pages and the listing directives, so both always agree),
 :mod:`.listing` the ``{journal-posts}`` family, :mod:`.generated` the pages
 written under ``journal_path``, :mod:`.collector` what keeps the garbage
-collector off the environment while they are built.
+collector off the environment from those pages on, and as the process exits.
 """
 
 from __future__ import annotations

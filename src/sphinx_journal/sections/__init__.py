@@ -3,7 +3,8 @@
 :mod:`.headings` (pure) names the section a heading is, :mod:`.checklist`
 counts task lists, :mod:`.directives` are the explicit way to write them,
 :mod:`.recognition` makes the records of both ways, :mod:`.index` derives
-the cross-post views and :mod:`.rollups` renders them.
+the cross-post views and :mod:`.rollups` renders them, the lecture index's
+tables through :mod:`.lecture_index`.
 """
 
 from __future__ import annotations
