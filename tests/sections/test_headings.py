@@ -106,6 +106,10 @@ def test_the_projects_table_extends_the_built_in_one() -> None:
         ),
         ("[github 특강1] 이고잉 강사님", LectureHeading("github 특강1", speaker="이고잉")),
         ("[특강 - 개발자의 삶] 김철수 CTO", LectureHeading("[특강 - 개발자의 삶] 김철수 CTO")),
+        # symbols of the text stay; pictographs around it go
+        ("2. 오픈소스 교육 (8/14) 13:00~17:00", LectureHeading("오픈소스 교육 (8/14) 13:00~17:00")),
+        ("📚 C++ 기초 👍🏻", LectureHeading("C++ 기초")),
+        ("1️⃣ 손실 함수 $L = x^2$", LectureHeading("손실 함수 $L = x^2$")),
     ],
 )
 def test_lecture_headings(heading: str, expected: LectureHeading) -> None:

@@ -27,6 +27,9 @@ from typing import Final
 
 _DROPPED_CATEGORIES = frozenset({"So", "Sk", "Sm", "Sc", "Cf", "Me", "Co", "Cn"})
 _DROPPED_MARKS = frozenset({"\ufe0e", "\ufe0f"})  # text and emoji presentation selectors
+#: What a lecture's title loses: emoji and other pictographs, but no symbol that is
+#: part of its text (``13:00~17:00``, ``C++``, ``$100``, ``x^2``).
+_DROPPED_FROM_TITLES = frozenset({"So", "Cf", "Me", "Co", "Cn"})
 _KEYCAP: Final = re.compile("[0-9#*]\ufe0f?\u20e3")  # 1️⃣ is an emoji, not a digit
 
 #: Kinds in the order they are tried: a ``조별 회고`` is a retrospective, not
@@ -239,7 +242,9 @@ def lecture_heading(text: str) -> LectureHeading:
         "".join(
             c
             for c in _KEYCAP.sub("", text)
-            if unicodedata.category(c) not in _DROPPED_CATEGORIES and c not in _DROPPED_MARKS
+            if unicodedata.category(c) not in _DROPPED_FROM_TITLES
+            and c not in _DROPPED_MARKS
+            and not 0x1F3FB <= ord(c) <= 0x1F3FF  # skin-tone modifiers
         ).split()
     )
     previous = None
