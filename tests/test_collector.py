@@ -1,4 +1,5 @@
-"""The heap is frozen from the journal's pages on, and thawed when the next build begins.
+"""The heap is frozen once a build has rendered a few journal pages, and at its end;
+the next build begins thawed.
 
 A project's own extension (its ``conf.py``) writes down, when its build
 begins (``config-inited``), for each page the builder renders, and at the
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_journal.pages import collector
+from sphinx_journal.pages.generated import PAGES_BEFORE_FREEZE
 
 pytestmark = pytest.mark.sphinx
 
@@ -56,9 +58,12 @@ def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> 
     assert frozen["config-inited"] is False  # whatever an earlier build left was thawed
     posts = [name for name in frozen if name.startswith("_posts/")]
     pages = [name for name in frozen if name.startswith("journal/")]
-    assert posts and pages
+    assert posts and len(pages) > PAGES_BEFORE_FREEZE
     assert not any(frozen[name] for name in posts)  # posts are written as Sphinx writes them
-    assert all(frozen[name] for name in pages)
+    # the journal's pages from the eighth on, in the order they are written
+    assert [frozen[name] for name in pages] == [
+        position >= PAGES_BEFORE_FREEZE - 1 for position in range(len(pages))
+    ]
     assert frozen["build-finished"]  # still frozen when the build ends ...
     assert gc.get_freeze_count() > 0  # ... and wholly so, for the process to leave at once
 
@@ -70,6 +75,16 @@ def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> 
     assert not any(name.startswith("journal/") for name in again)  # nothing to render
     assert again["build-finished"] is False
     assert gc.get_freeze_count() > 0
+
+    # an edit renders a few pages, cheaper than the collection a freeze begins with
+    post = sorted((srcdir / "_posts").glob("*.md"))[0]
+    post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build(srcdir, outdir=built.outdir.parent, freshenv=False)
+    edited = _frozen(built.outdir)
+    rendered = [name for name in edited if name.startswith("journal/")]
+    assert 0 < len(rendered) < PAGES_BEFORE_FREEZE
+    assert not any(edited[name] for name in rendered)
+    assert edited["build-finished"] is False
 
 
 def test_a_heap_frozen_by_someone_else_is_left_to_them(copy_root, build) -> None:

@@ -8,8 +8,9 @@ tracked object, each time the old generation has grown by a quarter. At
 1,000 posts the pages triggered six of them, about a second each, to find no
 garbage in the environment.
 
-:func:`freeze_heap`, called before the first page is built, collects once and
-moves what is then alive into the permanent generation (:func:`gc.freeze`),
+:func:`freeze_heap`, called once a build has rendered a few pages (an edit's
+few pages are cheaper than the collection), collects once and moves what
+is then alive into the permanent generation (:func:`gc.freeze`),
 so those collections walk only the pages' own objects. Frozen objects are
 still freed by reference counting; only a cycle among them waits.
 
