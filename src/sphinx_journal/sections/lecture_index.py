@@ -162,7 +162,8 @@ def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> LectureTabl
 
 
 def table_nodes(table: LectureTable | None, linker: Linker) -> list[nodes.Node]:
-    """The view as a docutils table (or the empty index), for any builder."""
+    """The view for the page being written: the template's HTML under HTML builders,
+    a docutils table under the others, the empty index's line without a lecture."""
     if table is None:
         return render.empty(str(_("No lectures yet.")))
     if _renders_html(linker):
