@@ -87,18 +87,22 @@ _SESSION_EN: Final = re.compile(
 )
 
 
+def _undecorated(text: str, dropped: frozenset[str]) -> str:
+    """``text`` less keycaps, presentation selectors, skin tones and the ``dropped`` categories."""
+    return "".join(
+        char
+        for char in _KEYCAP.sub("", text)
+        if unicodedata.category(char) not in dropped
+        and char not in _DROPPED_MARKS
+        and not 0x1F3FB <= ord(char) <= 0x1F3FF  # skin-tone modifiers
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def normalize_heading(text: str) -> str:
     """``"📝 오늘 일정 정리 "`` -> ``"오늘 일정 정리"``; case-folded, single spaces."""
-    kept = [
-        char
-        for char in _KEYCAP.sub("", text)
-        if unicodedata.category(char) not in _DROPPED_CATEGORIES
-        and char not in _DROPPED_MARKS
-        and not 0x1F3FB <= ord(char) <= 0x1F3FF  # skin-tone modifiers
-    ]
     # symbols go before NFC: some (musical notes) decompose into a base and a mark
-    composed = unicodedata.normalize("NFC", "".join(kept))
+    composed = unicodedata.normalize("NFC", _undecorated(text, _DROPPED_CATEGORIES))
     return " ".join(composed.split()).strip(" :-–—").casefold()
 
 
@@ -238,15 +242,7 @@ def lecture_heading(text: str) -> LectureHeading:
     (``(임성빈 마스터님)``, ``- 안수빈 마스터님``): a bare ``(Multi-Layer
     Perceptron)`` is part of a title.
     """
-    title = " ".join(
-        "".join(
-            c
-            for c in _KEYCAP.sub("", text)
-            if unicodedata.category(c) not in _DROPPED_FROM_TITLES
-            and c not in _DROPPED_MARKS
-            and not 0x1F3FB <= ord(c) <= 0x1F3FF  # skin-tone modifiers
-        ).split()
-    )
+    title = " ".join(_undecorated(text, _DROPPED_FROM_TITLES).split())
     previous = None
     while previous != title:  # ``2. 마스터 클래스``: the section's numbering is not the title's
         previous = title
