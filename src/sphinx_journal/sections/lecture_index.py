@@ -81,17 +81,10 @@ def _group_titles() -> dict[str, str]:
 
 
 def _column_titles() -> dict[str, str]:
+    """The heading of each column: the lecture's own, and the first one, a view's groups."""
     return {
         "date": str(_("Date")),
         "lecture": str(_("Lecture")),
-        "speaker": str(_("Speaker")),
-        "affiliation": str(_("Affiliation")),
-        "series": str(_("Series")),
-    }
-
-
-def _group_column_titles() -> dict[str, str]:
-    return {
         "speaker": str(_("Speaker")),
         "affiliation": str(_("Affiliation")),
         "series": str(_("Series")),
@@ -158,7 +151,7 @@ def lecture_table(env: BuildEnvironment, linker: Linker, by: str) -> LectureTabl
                 rows.append(Row(cells))
     titles = _column_titles()
     headers = tuple(titles[c] for c in columns)
-    return LectureTable(by, _group_column_titles()[by], columns, headers, tuple(rows))
+    return LectureTable(by, titles[by], columns, headers, tuple(rows))
 
 
 def table_nodes(table: LectureTable | None, linker: Linker) -> list[nodes.Node]:
