@@ -1,5 +1,5 @@
-"""The heap is frozen once a build has rendered a few journal pages, and at its end;
-the next build begins thawed.
+"""The heap is frozen once an environment is loaded, once a build has rendered a
+few journal pages, and at its end; the next build begins thawed.
 
 A project's own extension (its ``conf.py``) writes down, when its build
 begins (``config-inited``), for each page the builder renders, and at the
@@ -67,13 +67,14 @@ def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> 
     assert frozen["build-finished"]  # still frozen when the build ends ...
     assert gc.get_freeze_count() > 0  # ... and wholly so, for the process to leave at once
 
-    # the next build begins thawed: it pays no collection until its pages, and
-    # the previous build's garbage is collectable again
+    # the next build begins thawed, so the previous build's garbage is collectable
+    # again, and freezes the environment it loaded, which no collection need walk
     build(srcdir, outdir=built.outdir.parent, freshenv=False)
     again = _frozen(built.outdir)
     assert again["config-inited"] is False
     assert not any(name.startswith("journal/") for name in again)  # nothing to render
-    assert again["build-finished"] is False
+    assert again["build-finished"] is True
+    assert not collector._Heap.pages  # nor any collection before pages it did not render
     assert gc.get_freeze_count() > 0
 
     # an edit renders a few pages, cheaper than the collection a freeze begins with
@@ -83,8 +84,9 @@ def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> 
     edited = _frozen(built.outdir)
     rendered = [name for name in edited if name.startswith("journal/")]
     assert 0 < len(rendered) < PAGES_BEFORE_FREEZE
-    assert not any(edited[name] for name in rendered)
-    assert edited["build-finished"] is False
+    assert edited["config-inited"] is False
+    assert all(edited[name] for name in rendered)  # on the environment frozen when loaded
+    assert not collector._Heap.pages  # without a collection of their own
 
 
 def test_a_heap_frozen_by_someone_else_is_left_to_them(copy_root, build) -> None:

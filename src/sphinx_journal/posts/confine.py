@@ -83,13 +83,18 @@ def _not_utf8(path: Path) -> int | None:
 
 
 def _skip_unsafe_posts(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Leave out posts that are not plain files; read the others even if not UTF-8."""
+    """Leave out posts that are not plain files; read the others even if not UTF-8.
+
+    Only the posts about to be read are looked at: one that is not read keeps
+    what was read from it when it was a plain file, and one left out is new
+    again to the next build, so it is looked at again.
+    """
     srcdir = Path(env.srcdir)
     utf8 = codecs.lookup(env.config.source_encoding).name in ("utf-8", "utf-8-sig")
     if utf8:  # Sphinx would stop the whole build at the first post that is not UTF-8
         env.settings["input_encoding"] = LENIENT_UTF8
     folders = _post_folders(env)
-    for docname in sorted(env.found_docs):
+    for docname in sorted(docnames):
         if not is_post(env.config, docname) and not docname.startswith(folders):
             continue
         path = env.doc2path(docname)
@@ -97,14 +102,13 @@ def _skip_unsafe_posts(app: Sphinx, env: BuildEnvironment, docnames: list[str]) 
         if reason is None and not _encodable(docname):
             reason = "name is not valid UTF-8"
         if reason is None:
-            line = _not_utf8(path) if utf8 and docname in docnames else None
+            line = _not_utf8(path) if utf8 else None
             if line is not None:
                 warn("file", "not UTF-8: each bad byte is read as U+FFFD", (docname, line))
             continue
         warn("file", f"post not built: its file {reason}", docname)
         env.found_docs.discard(docname)
-        if docname in docnames:
-            docnames.remove(docname)
+        docnames.remove(docname)
 
 
 def _post_folders(env: BuildEnvironment) -> tuple[str, ...]:
