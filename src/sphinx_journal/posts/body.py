@@ -32,6 +32,7 @@ import importlib.util
 import logging
 import posixpath
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -292,14 +293,19 @@ class InPageLinks(SphinxTransform):
         MyST resolves ``other-post.md#x`` against the other document's heading
         slugs (``myst_slugs``); under Jekyll the browser finds any ``id`` or
         ``name``, so those join the slugs (headings keep theirs).
+
+        Their strings are interned: a journal repeats its headings every day,
+        and the saved environment then holds each once, not once per post.
         """
-        if not html_ids:
-            return
         metadata = self.env.metadata[self.env.docname]
-        slugs = dict(metadata.get("myst_slugs", {}))
+        slugs = {
+            sys.intern(slug): (line, sys.intern(anchor), sys.intern(title))
+            for slug, (line, anchor, title) in metadata.get("myst_slugs", {}).items()
+        }
         for anchor in sorted(html_ids):
-            slugs.setdefault(anchor, (None, anchor, ""))
-        metadata["myst_slugs"] = slugs
+            slugs.setdefault(sys.intern(anchor), (None, sys.intern(anchor), ""))
+        if slugs:
+            metadata["myst_slugs"] = slugs
 
     def _elsewhere(self, target: str) -> bool:
         """Whether ``target`` is a label MyST will find in another document (``(label)=``)."""
