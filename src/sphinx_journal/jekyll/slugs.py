@@ -37,7 +37,8 @@ def slugify(text: str) -> str:
         if char.isspace() or char == "-":
             if chars and chars[-1] != "-":
                 chars.append("-")
-        elif char == "_" or unicodedata.category(char)[0] in _KEPT_CATEGORIES:
+        elif char.isalnum() or char == "_" or unicodedata.category(char)[0] in _KEPT_CATEGORIES:
+            # a letter or digit (categories L and N) is kept without looking its category up
             chars.append(char)
     # compose again: dropping a character can leave a base and a mark side by side
     slug = unicodedata.normalize("NFC", "".join(chars)).strip("-")
