@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +13,7 @@ import sphinx_journal.extension  # noqa: F401  (imports every record class)
 from sphinx_journal.jekyll.dates import PostDate
 from sphinx_journal.jekyll.metadata import PostMeta
 from sphinx_journal.papers.identifiers import PaperId
-from sphinx_journal.pickling import PickledAsFields
+from sphinx_journal.pickling import PickledAsFields, shared
 from sphinx_journal.records.citations import Citation
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.sections import Lecture, Schedule, Task
@@ -74,3 +75,44 @@ def test_records_round_trip() -> None:
         assert copy == record and type(copy) is type(record)
     # … and not saved with it: a record's pickle holds what it says, nothing derived
     assert "sort_key" not in vars(pickle.loads(pickle.dumps(post)))
+
+
+def _fresh(text: str) -> str:
+    """``text`` as a new string object, as each post's parser makes it."""
+    return "".join(list(text))
+
+
+def test_a_string_repeated_across_records_is_written_once() -> None:
+    """Each post parses ``특강`` anew; the saved environment holds it once, and loads it once."""
+    first, second = Task(_fresh("특강"), True), Task(_fresh("특강"), False)
+    assert first.text is not second.text
+    data = pickle.dumps((first, second), pickle.HIGHEST_PROTOCOL)
+    assert data.count("특강".encode()) == 1
+    loaded = pickle.loads(data)
+    assert loaded == (first, second) and loaded[0].text is loaded[1].text
+
+
+def test_shared_reaches_tuples_and_dicts() -> None:
+    value = {_fresh("tags"): (_fresh("NLP"), 3), "n": [_fresh("x")]}
+    again = shared({_fresh("tags"): (_fresh("NLP"), 3), "n": [_fresh("x")]})
+    assert shared(value) == value == again
+    (key,) = (k for k in shared(value) if k == "tags")
+    (other,) = (k for k in again if k == "tags")
+    assert key is other and shared(value)["tags"][0] is again["tags"][0]
+    assert shared(value)["n"] == ["x"]  # a list may change after it is shared: left as it is
+
+
+@pytest.mark.sphinx
+def test_the_saved_environment_shares_the_front_matter_keys(copy_root, build) -> None:
+    built = build(copy_root("basic"))
+    env = pickle.loads((Path(built.app.doctreedir) / "environment.pickle").read_bytes())
+    first, second = (
+        env.metadata[name] for name in ("_posts/2021-09-24-day36", "_posts/2021-09-27-day37")
+    )
+    (one,) = (key for key in first if key == "categories")
+    (other,) = (key for key in second if key == "categories")
+    assert one is other
+    lectures = [
+        lecture for records in env.domaindata["journal"]["lectures"].values() for lecture in records
+    ]
+    assert lectures and all(lecture.docname in env.all_docs for lecture in lectures)

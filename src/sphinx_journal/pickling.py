@@ -8,11 +8,38 @@ through ``__getstate__``/``__setstate__`` functions that call
 environment of a no-change rebuild. Pickled as ``(class, fields)``, an
 instance is rebuilt by its own constructor, and a value cached on it
 (:func:`functools.cached_property`) is not saved with it.
+
+A journal repeats itself every day: the same section titles, task names,
+speakers, paper identifiers, front-matter keys. A pickle writes a string
+once per string *object*, so each post's copy of ``"특강"`` is written again
+unless the copies are one object: the fields are passed through
+:func:`shared`, which interns them, and the pickle then refers back to the
+first copy (it also comes back as one object when loaded).
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import sys
+from typing import Any, ClassVar, TypeVar, cast
+
+T = TypeVar("T")
+
+
+def shared(value: T) -> T:
+    """``value`` with its strings interned: in it, in its tuples, keys and values of its dicts.
+
+    Records inside are returned as they are: they share their own strings when pickled.
+    """
+    kind = type(value)
+    found: object = value
+    if kind is str:
+        found = sys.intern(cast("str", value))
+    elif kind is tuple:
+        found = tuple(shared(item) for item in cast("tuple[object, ...]", value))
+    elif kind is dict:
+        items = cast("dict[object, object]", value).items()
+        found = {shared(key): shared(item) for key, item in items}
+    return cast("T", found)
 
 
 class PickledAsFields:
@@ -23,4 +50,4 @@ class PickledAsFields:
     """Set by :func:`dataclasses.dataclass`: the constructor's positional fields, in order."""
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
-        return (type(self), tuple(getattr(self, name) for name in self.__match_args__))
+        return (type(self), tuple(shared(getattr(self, name)) for name in self.__match_args__))

@@ -32,7 +32,6 @@ import importlib.util
 import logging
 import posixpath
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -293,17 +292,11 @@ class InPageLinks(SphinxTransform):
         MyST resolves ``other-post.md#x`` against the other document's heading
         slugs (``myst_slugs``); under Jekyll the browser finds any ``id`` or
         ``name``, so those join the slugs (headings keep theirs).
-
-        Their strings are interned: a journal repeats its headings every day,
-        and the saved environment then holds each once, not once per post.
         """
         metadata = self.env.metadata[self.env.docname]
-        slugs = {
-            sys.intern(slug): (line, sys.intern(anchor), sys.intern(title))
-            for slug, (line, anchor, title) in metadata.get("myst_slugs", {}).items()
-        }
+        slugs = dict(metadata.get("myst_slugs", {}))
         for anchor in sorted(html_ids):
-            slugs.setdefault(sys.intern(anchor), (None, sys.intern(anchor), ""))
+            slugs.setdefault(anchor, (None, anchor, ""))
         if slugs:
             metadata["myst_slugs"] = slugs
 

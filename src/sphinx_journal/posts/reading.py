@@ -30,6 +30,7 @@ from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, liquid
 from sphinx_journal.jekyll.metadata import PostMeta, read_meta
 from sphinx_journal.jekyll.slugs import safe_part
+from sphinx_journal.pickling import shared
 from sphinx_journal.posts.header import build_header
 from sphinx_journal.posts.site import site_of
 from sphinx_journal.records.post import Post
@@ -420,11 +421,13 @@ def _shorten(text: str) -> str:
 def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     meta: PostMeta | None = env.temp_data.get(_META_KEY)
+    docname = env.docname
+    # the front matter's keys and words repeat from post to post: saved once (see ``shared``)
+    env.metadata[docname] = shared(env.metadata[docname])
     if env.temp_data.get(_JEKYLL_PAGE_KEY):
-        env.metadata[env.docname]["orphan"] = True
+        env.metadata[docname]["orphan"] = True
     if meta is None:
         return
-    docname = env.docname
     section = _first_section(doctree)
     title = section[0].astext() if section is not None else docname
     anchor = section["ids"][0] if section is not None and section["ids"] else ""
