@@ -17,10 +17,10 @@ tracked object, each time the old generation has grown by a quarter. At
 1,000 posts the pages triggered six of them, about a second each, to find no
 garbage in the environment.
 
-:func:`freeze_heap`, called once a build has rendered a few pages (an edit's
-few pages are cheaper than the collection), collects once and moves what
-is then alive into the permanent generation (:func:`gc.freeze`),
-so those collections walk only the pages' own objects. Frozen objects are
+:func:`freeze_heap`, called before the first page of a build that renders
+more than a few (an edit's few pages are cheaper than the collection),
+collects once and moves what is then alive into the permanent generation
+(:func:`gc.freeze`), so those collections walk only the pages' own objects. Frozen objects are
 still freed by reference counting; only a cycle among them waits.
 
 When the build ends, the heap is frozen whole (:func:`freeze_at_end`):

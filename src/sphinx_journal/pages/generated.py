@@ -278,9 +278,11 @@ def _output(builder: StandaloneHTMLBuilder, outdir: Path, pagename: str) -> Path
     return path if path.is_relative_to(outdir) else None
 
 
-#: The pages a build renders before it freezes the heap (:func:`.freeze_heap`): its
-#: collection walks the whole environment, 0.4 s at 1,000 posts, more than the few
-#: pages an edit renders cost, and than the full collections they could trigger.
+#: The fewest pages a build renders for which it freezes the heap before the first
+#: (:func:`.freeze_heap`). The freeze's collection walks the whole environment, 0.4 s
+#: at 1,000 posts, more than the few pages an edit renders cost and than the full
+#: collections they could trigger; a full build's first pages (the papers, listing
+#: every post that cites each) would otherwise trigger several: 7 s at 3,000 posts.
 PAGES_BEFORE_FREEZE: Final = 8
 
 
@@ -316,7 +318,7 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     inputs = source_digests(app.env)
     outdir = Path(builder.outdir).resolve()
     current: dict[str, list[str]] = {}
-    rendered = 0
+    pending: list[tuple[GeneratedPage, str, str, list[str] | None, Path]] = []
     for page in all_pages(app):
         if page.pagename in app.env.all_docs:
             message = "this document's name is a journal page's; the document is kept"
@@ -337,9 +339,10 @@ def _collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if kept and before is not None and shown and before[2] == shown:
             current[page.pagename] = [state, before[1], shown]
             continue
-        rendered += 1
-        if rendered == PAGES_BEFORE_FREEZE:
-            freeze_heap()  # see pages.collector
+        pending.append((page, state, shown, before, path))
+    if len(pending) >= PAGES_BEFORE_FREEZE:
+        freeze_heap()  # see pages.collector
+    for page, state, shown, before, path in pending:
         pagename, context, template = render_page(app, page)
         # the frame (the sidebar) is rendered by the theme around the body: part of the output
         output = digest([frame, template, sorted(context.items())])
