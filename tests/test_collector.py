@@ -1,10 +1,12 @@
-"""The heap is frozen once an environment is loaded, before a build renders many
-journal pages, and at its end; the next build begins thawed.
+"""The heap is frozen once an environment is loaded, as each document is read,
+before a build renders many journal pages, and at its end; the next build
+begins thawed.
 
 A project's own extension (its ``conf.py``) writes down, when its build
 begins (``config-inited``), for each page the builder renders, and at the
 start of ``build-finished`` (before the journal's handler), whether the heap
-was frozen.
+was frozen; and as each document begins to be read, how much of it was, and
+whether what the last document left in a cycle was collected.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.sphinx
 
 PROBE = """
 import gc
+import weakref
 from pathlib import Path
 
 def setup(app):
@@ -36,7 +39,26 @@ def setup(app):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"build-finished {gc.get_freeze_count() > 0}\\n")
 
+    class Cycle:
+        pass
+
+    left = []
+
+    def read(app, docname, source):
+        # the journal's listener came first: what the last document left is collected
+        # (the cycle it made is gone), and the heap grows frozen, document by document
+        with (Path(app.outdir) / "reading.txt").open("a") as out:
+            gone = all(ref() is None for ref in left)
+            out.write(f"{docname} {gc.get_freeze_count()} {gone}\\n")
+
+    def doctree(app, doctree):
+        cycle = Cycle()
+        cycle.me = cycle
+        left.append(weakref.ref(cycle))
+
     app.connect("config-inited", begins)
+    app.connect("source-read", read)
+    app.connect("doctree-read", doctree)
     app.connect("html-page-context", page)
     app.connect("build-finished", finished, priority=0)
 """
@@ -49,17 +71,30 @@ def _frozen(outdir: Path) -> dict[str, bool]:
     return {name: flag == "True" for name, flag in (line.rsplit(" ", 1) for line in lines)}
 
 
-def test_only_the_journal_pages_are_built_on_a_frozen_heap(copy_root, build) -> None:
+def _reading(outdir: Path) -> list[tuple[str, int, bool]]:
+    path = outdir / "reading.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.unlink()
+    return [(name, int(count), gone == "True") for name, count, gone in map(str.split, lines)]
+
+
+def test_a_build_reads_and_writes_on_a_frozen_heap(copy_root, build) -> None:
     srcdir = copy_root("basic")
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(PROBE)
     built = build(srcdir)
     frozen = _frozen(built.outdir)
     assert frozen["config-inited"] is False  # whatever an earlier build left was thawed
+    reading = _reading(built.outdir)
+    assert len(reading) > 3
+    counts = [count for _name, count, _gone in reading]
+    assert all(count > 0 for count in counts)  # each document is read on a frozen heap ...
+    assert counts == sorted(counts) and counts[-1] > counts[0]  # ... that grows as it reads
+    assert all(gone for _name, _count, gone in reading)  # ... garbage collected, never frozen
     posts = [name for name in frozen if name.startswith("_posts/")]
     pages = [name for name in frozen if name.startswith("journal/")]
     assert posts and len(pages) > PAGES_BEFORE_FREEZE
-    assert not any(frozen[name] for name in posts)  # posts are written as Sphinx writes them
+    assert all(frozen[name] for name in posts)  # the doctrees read are frozen while written
     # every journal page, from the first: a build that renders many freezes before any
     assert all(frozen[name] for name in pages)
     assert frozen["build-finished"]  # still frozen when the build ends ...

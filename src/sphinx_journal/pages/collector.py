@@ -4,6 +4,16 @@ A build holds the environment and every record, hundreds of thousands of
 objects alive until it ends, and CPython runs a full collection, which walks
 every tracked object, each time the old generation has grown by a quarter.
 
+While a build reads, Sphinx keeps every doctree it has read in memory until
+it writes it, so the heap only grows, and each full collection that growth
+triggers walks every doctree read so far. As each document begins
+(:func:`freeze_read`), what reading the one before left is collected, which
+walks that document's objects alone, and what it keeps is frozen: at 1,000
+posts the reading's collections went from 8.8 s to 2.5 s, the whole build's
+from 19.5 s to 6.9 s. What is frozen and later dropped (a doctree once
+written) waits for the thaw; a build that never collects while it writes,
+as Sphinx's own builds mostly do not, keeps it as long.
+
 An environment loaded from the last build is frozen (:func:`gc.freeze`) as
 soon as it is loaded (:func:`freeze_loaded`): a one-post edit at 1,000 posts
 otherwise walks it in each of the full collections that reading, resolving
@@ -83,6 +93,22 @@ def freeze_loaded(app: Sphinx) -> None:
         _Heap.frozen = True
 
 
+def freeze_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Collect what reading the last document left, and freeze what it keeps.
+
+    Sphinx keeps every doctree it reads in memory until it writes it, so
+    while a build reads, the heap only grows, and each of the full
+    collections that growth triggers walks every doctree read so far: 15 of
+    them, 8.8 s, while reading 1,000 posts. Called as each document begins,
+    when what reading the one before left behind is garbage, a collection
+    walks that one document's objects.
+    """
+    if _ours():
+        gc.collect()
+        gc.freeze()
+        _Heap.frozen = True
+
+
 def freeze_at_end(app: Sphinx, exception: BaseException | None) -> None:
     """Freeze everything when the build ends, so that leaving the process walks nothing."""
     if _ours():
@@ -101,4 +127,5 @@ def thaw_heap() -> None:
 def setup_collector(app: Sphinx) -> None:
     thaw_heap()
     app.connect("builder-inited", freeze_loaded)
+    app.connect("source-read", freeze_read)
     app.connect("build-finished", freeze_at_end, priority=priorities.FREEZE_AT_END)
