@@ -56,9 +56,21 @@ def setup(app):
         cycle.me = cycle
         left.append(weakref.ref(cycle))
 
+    written = []
+
+    def resolved(app, doctree, docname):
+        # the same, as each document is resolved for writing
+        with (Path(app.outdir) / "resolved.txt").open("a") as out:
+            gone = all(ref() is None for ref in written)
+            out.write(f"{docname} {gc.get_freeze_count()} {gone}\\n")
+        cycle = Cycle()
+        cycle.me = cycle
+        written.append(weakref.ref(cycle))
+
     app.connect("config-inited", begins)
     app.connect("source-read", read)
     app.connect("doctree-read", doctree)
+    app.connect("doctree-resolved", resolved)
     app.connect("html-page-context", page)
     app.connect("build-finished", finished, priority=0)
 """
@@ -71,11 +83,29 @@ def _frozen(outdir: Path) -> dict[str, bool]:
     return {name: flag == "True" for name, flag in (line.rsplit(" ", 1) for line in lines)}
 
 
-def _reading(outdir: Path) -> list[tuple[str, int, bool]]:
-    path = outdir / "reading.txt"
+def _reading(outdir: Path, name: str = "reading.txt") -> list[tuple[str, int, bool]]:
+    path = outdir / name
     lines = path.read_text(encoding="utf-8").splitlines()
     path.unlink()
     return [(name, int(count), gone == "True") for name, count, gone in map(str.split, lines)]
+
+
+def _check_resolved(outdir: Path) -> None:
+    """Each doctree is resolved on a frozen heap, what the last one left collected."""
+    resolved = _reading(outdir, "resolved.txt")
+    assert len(resolved) > 3
+    assert all(count > 0 for _name, count, _gone in resolved)
+    assert all(gone for _name, _count, gone in resolved)
+
+
+def test_a_parallel_build_writes_on_a_frozen_heap(copy_root, build) -> None:
+    """Its main process merges what workers read and resolves what they write."""
+    srcdir = copy_root("basic")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(PROBE)
+    built = build(srcdir, parallel=2)
+    _check_resolved(built.outdir)
+    assert built.outdir.joinpath("index.html").is_file()
 
 
 def test_a_build_reads_and_writes_on_a_frozen_heap(copy_root, build) -> None:
@@ -91,6 +121,7 @@ def test_a_build_reads_and_writes_on_a_frozen_heap(copy_root, build) -> None:
     assert all(count > 0 for count in counts)  # each document is read on a frozen heap ...
     assert counts == sorted(counts) and counts[-1] > counts[0]  # ... that grows as it reads
     assert all(gone for _name, _count, gone in reading)  # ... garbage collected, never frozen
+    _check_resolved(built.outdir)
     posts = [name for name in frozen if name.startswith("_posts/")]
     pages = [name for name in frozen if name.startswith("journal/")]
     assert posts and len(pages) > PAGES_BEFORE_FREEZE

@@ -76,6 +76,11 @@ AFTER_OTHER_TAGS: Final = 800
 #: Late: the generated pages' local table of contents, once the page's body is final.
 PAGE_TOC: Final = 900
 
+# -- doctree-resolved -------------------------------------------------------------------
+
+#: First: what writing the last document left is collected before anyone adds to this one.
+FREEZE_RESOLVED: Final = 1
+
 # -- build-finished ---------------------------------------------------------------------
 
 #: Before sphinx-sitemap (500) writes ``sitemap.xml``.
