@@ -278,11 +278,10 @@ def _output(builder: StandaloneHTMLBuilder, outdir: Path, pagename: str) -> Path
     return path if path.is_relative_to(outdir) else None
 
 
-#: The fewest pages a build renders for which it freezes the heap before the first
-#: (:func:`.freeze_heap`). The freeze's collection walks the whole environment, 0.4 s
-#: at 1,000 posts, more than the few pages an edit renders cost and than the full
-#: collections they could trigger; a full build's first pages (the papers, listing
-#: every post that cites each) would otherwise trigger several: 7 s at 3,000 posts.
+#: The fewest pages a build renders for which it collects and freezes the heap before
+#: the first (:func:`.freeze_heap`), so that the full collections its pages trigger walk
+#: only their own objects, not what writing the posts left. An edit's few pages trigger
+#: none worth a collection of their own.
 PAGES_BEFORE_FREEZE: Final = 8
 
 
