@@ -23,6 +23,7 @@ pytestmark = pytest.mark.sphinx
 
 PROBE = """
 import gc
+import os
 import weakref
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def setup(app):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"build-finished {gc.get_freeze_count() > 0}\\n")
 
+    main = os.getpid()
+
     class Cycle:
         pass
 
@@ -50,6 +53,8 @@ def setup(app):
         with (Path(app.outdir) / "reading.txt").open("a") as out:
             gone = all(ref() is None for ref in left)
             out.write(f"{docname} {gc.get_freeze_count()} {gone}\\n")
+        with (Path(app.outdir) / "readers.txt").open("a") as out:
+            out.write(f"{os.getpid() != main}\\n")
 
     def doctree(app, doctree):
         cycle = Cycle()
@@ -104,6 +109,8 @@ def test_a_parallel_build_writes_on_a_frozen_heap(copy_root, build) -> None:
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(PROBE)
     built = build(srcdir, parallel=2)
+    readers = (built.outdir / "readers.txt").read_text(encoding="utf-8").split()
+    assert readers and all(flag == "True" for flag in readers)  # read by workers
     _check_resolved(built.outdir)
     assert built.outdir.joinpath("index.html").is_file()
 
