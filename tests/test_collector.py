@@ -12,9 +12,12 @@ whether what the last document left in a cycle was collected.
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 
 import pytest
+from docutils import nodes
+from docutils.core import publish_doctree
 
 from sphinx_journal.pages import collector
 from sphinx_journal.pages.generated import PAGES_BEFORE_FREEZE
@@ -27,18 +30,36 @@ import os
 import weakref
 from pathlib import Path
 
+from docutils import nodes
+
 def setup(app):
     def begins(app, config):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"config-inited {gc.get_freeze_count() > 0}\\n")
 
+    shown = []
+    early = []
+
     def page(app, pagename, templatename, context, doctree):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"{pagename} {gc.get_freeze_count() > 0}\\n")
+        if shown:  # the doctree written before is still whole as this page begins
+            last = shown[-1][0]()
+            tree = [] if last is None else list(last.findall(include_self=False))
+            early.append(last is not None and any(node.parent is None for node in tree))
+        if doctree is not None:
+            text = next(doctree.findall(nodes.Text, include_self=False))
+            text = text.parent  # a node of the tree, whose text the page shows
+            shown.append((weakref.ref(doctree), weakref.ref(text)))
 
     def finished(app, exception):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
             out.write(f"build-finished {gc.get_freeze_count() > 0}\\n")
+        # every doctree written is freed, though frozen in a cycle of nodes (the last
+        # when the build ends), and none before the next page begins
+        alive = sum(ref() is not None for _doc, ref in shown[:-1])
+        with (Path(app.outdir) / "released.txt").open("w") as out:
+            out.write(f"{len(shown)} {alive} {any(early)}\\n")
 
     main = os.getpid()
 
@@ -137,6 +158,10 @@ def test_a_build_reads_and_writes_on_a_frozen_heap(copy_root, build) -> None:
     assert all(frozen[name] for name in pages)
     assert frozen["build-finished"]  # still frozen when the build ends ...
     assert gc.get_freeze_count() > 0  # ... and wholly so, for the process to leave at once
+    written, alive, early = (built.outdir / "released.txt").read_text().split()
+    assert int(written) > 3
+    assert alive == "0"  # every doctree written is freed once the next page is written ...
+    assert early == "False"  # ... not before: each is whole until the next page begins
 
     # the next build begins thawed, so the previous build's garbage is collectable
     # again, and freezes the environment it loaded, which no collection need walk
@@ -158,6 +183,31 @@ def test_a_build_reads_and_writes_on_a_frozen_heap(copy_root, build) -> None:
     assert edited["config-inited"] is False
     assert all(edited[name] for name in rendered)  # on the environment frozen when loaded
     assert not collector._Heap.pages  # without a collection of their own
+
+
+def test_an_untied_doctree_is_freed_without_the_collector() -> None:
+    """Reference counting frees it, even while a node that points to it lives on."""
+    source = "Title\n=====\n\nSome *text*.\n\nPart\n----\n\n- an item\n"
+    gc.collect()
+    gc.disable()
+    try:
+        tied = publish_doctree(source)
+        kept = weakref.ref(tied)
+        del tied
+        assert kept() is not None  # a doctree is a cycle: reference counting alone keeps it
+
+        doctree = publish_doctree(source)
+        item = next(doctree.findall(nodes.list_item))
+        emphasis = weakref.ref(next(doctree.findall(nodes.emphasis)))
+        replaced = nodes.inline()  # what resolving leaves, pointing to the document
+        replaced.document = doctree
+        collector.untie(doctree)
+        assert item.parent is None and not item.children and item.document is None
+        del doctree, item
+        assert emphasis() is None  # every node is freed, but for the one still held
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def test_a_heap_frozen_by_someone_else_is_left_to_them(copy_root, build) -> None:

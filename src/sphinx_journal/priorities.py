@@ -75,6 +75,8 @@ BEFORE_OPENGRAPH: Final = 400
 AFTER_OTHER_TAGS: Final = 800
 #: Late: the generated pages' local table of contents, once the page's body is final.
 PAGE_TOC: Final = 900
+#: Last: the page written before this one is done with, whoever else listens.
+RELEASE_WRITTEN: Final = 10_000
 
 # -- doctree-resolved -------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
 from sphinx_journal.pages import render
-from sphinx_journal.pages.collector import freeze_heap
+from sphinx_journal.pages.collector import freeze_heap, untie
 from sphinx_journal.pages.freshness import digest, frame_fingerprint, source_digests
 from sphinx_journal.pages.heatmap import build_date
 from sphinx_journal.posts.index import post_index
@@ -186,7 +186,9 @@ def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
     (ids, references, no markup left to interpret). The translator reads
     per-page state from the builder (the current page, its section and
     figure numbers), which holds the last document's values here: give it
-    the page's own.
+    the page's own. The tree is taken apart once rendered (:func:`.untie`),
+    so reference counting frees it before the next page builds its own: the
+    lecture index at 1,000 posts is a tree of 100,000 nodes.
     """
     saved = (
         builder.current_docname,
@@ -199,6 +201,7 @@ def _render_fragment(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
         document += node
         visitor: HTML5Translator = builder.create_translator(document, builder)  # type: ignore[assignment]
         document.walkabout(visitor)
+        untie(document)
         return "".join(visitor.fragment)
     finally:
         builder.current_docname = saved[0]
@@ -213,12 +216,12 @@ def render_page(app: Sphinx, page: GeneratedPage) -> tuple[str, dict[str, Any], 
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     linker = Linker(builder, page.pagename)
     section = render.section(page.title, "journal-page", page.build(linker))
-    body = _render_fragment(builder, page.pagename, section)
+    toc = local_toc(section)  # before the section is rendered, and then taken apart
     context: dict[str, Any] = {
         "title": html.escape(page.title),
-        "body": body,
+        "body": _render_fragment(builder, page.pagename, section),
         "journal_page": True,
-        "journal_toc": _render_fragment(builder, page.pagename, local_toc(section)),
+        "journal_toc": _render_fragment(builder, page.pagename, toc),
     }
     return page.pagename, context, "page.html"
 
