@@ -8,6 +8,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 import sphinx_journal.extension  # noqa: F401  (imports every record class)
 from sphinx_journal.jekyll.dates import PostDate
@@ -116,3 +117,23 @@ def test_the_saved_environment_shares_the_front_matter_keys(copy_root, build) ->
         lecture for records in env.domaindata["journal"]["lectures"].values() for lecture in records
     ]
     assert lectures and all(lecture.docname in env.all_docs for lecture in lectures)
+
+
+@pytest.mark.sphinx
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_the_saved_tables_of_contents_write_their_attribute_names_once(
+    copy_root, build, parallel: int
+) -> None:
+    """Docutils makes each entry's ``refuri`` anew: the journal saves one, read in any process."""
+    built = build(copy_root("basic"), parallel=parallel)
+    data = (Path(built.app.doctreedir) / "environment.pickle").read_bytes()
+    env = pickle.loads(data)
+    references = [node for toc in env.tocs.values() for node in toc.findall(nodes.reference)]
+    assert len({id(node) for node in references}) > 5
+    names = {id(name) for node in references for name in node.attributes if name == "refuri"}
+    assert len(names) == 1
+    assert data.count(b"anchorname") == 1
+    own = [node["refuri"] for node in references if node["refuri"] == "_posts/2021-09-24-day36"]
+    assert len(own) > 1 and all(refuri is own[0] for refuri in own)
+    categories = {id(key) for meta in env.metadata.values() for key in meta if key == "categories"}
+    assert len(categories) == 1

@@ -14,13 +14,16 @@ speakers, paper identifiers, front-matter keys. A pickle writes a string
 once per string *object*, so each post's copy of ``"특강"`` is written again
 unless the copies are one object: the fields are passed through
 :func:`shared`, which interns them, and the pickle then refers back to the
-first copy (it also comes back as one object when loaded).
+first copy (it also comes back as one object when loaded). The same goes for
+the table of contents Sphinx saves for each document (:func:`share_attributes`).
 """
 
 from __future__ import annotations
 
 import sys
 from typing import Any, ClassVar, TypeVar, cast
+
+from docutils import nodes
 
 T = TypeVar("T")
 
@@ -40,6 +43,18 @@ def shared(value: T) -> T:
         items = cast("dict[object, object]", value).items()
         found = {shared(key): shared(item) for key, item in items}
     return cast("T", found)
+
+
+def share_attributes(tree: nodes.Node) -> None:
+    """Intern the attribute names and string values of every element of ``tree``.
+
+    Docutils makes each element's attribute names anew (``att.lower()``), so
+    a document's table of contents, saved in the environment, writes
+    ``refuri``, ``anchorname`` and ``internal`` once per entry, and every
+    post's ``#id1`` once per post: 0.35 MB at 1,000 posts.
+    """
+    for node in tree.findall(nodes.Element):
+        node.attributes = shared(node.attributes)
 
 
 class PickledAsFields:

@@ -78,6 +78,16 @@ PAGE_TOC: Final = 900
 #: Last: the page written before this one is done with, whoever else listens.
 RELEASE_WRITTEN: Final = 10_000
 
+# -- doctree-read -----------------------------------------------------------------------
+
+#: After Sphinx's table-of-contents collector (500) has made the document's.
+SHARE_TOC: Final = 900
+
+# -- env-merge-info ---------------------------------------------------------------------
+
+#: After Sphinx's collectors (500) have merged what a worker read.
+SHARE_MERGED: Final = 900
+
 # -- doctree-resolved -------------------------------------------------------------------
 
 #: First: what writing the last document left is collected before anyone adds to this one.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
@@ -30,7 +30,7 @@ from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, liquid
 from sphinx_journal.jekyll.metadata import PostMeta, read_meta
 from sphinx_journal.jekyll.slugs import safe_part
-from sphinx_journal.pickling import shared
+from sphinx_journal.pickling import share_attributes, shared
 from sphinx_journal.posts.header import build_header
 from sphinx_journal.posts.site import site_of
 from sphinx_journal.records.post import Post
@@ -447,9 +447,30 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env.metadata[docname]["orphan"] = True
 
 
+def _share_toc(app: Sphinx, doctree: nodes.document) -> None:
+    """Save the strings of the document's table of contents once (see ``share_attributes``)."""
+    toc = app.env.tocs.get(app.env.docname)
+    if toc is not None:
+        share_attributes(toc)
+
+
+def _share_merged(
+    app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment
+) -> None:
+    """Share again what a parallel build's worker read: it comes back as strings of its own."""
+    for docname in docnames:
+        if docname in env.metadata:
+            env.metadata[docname] = shared(env.metadata[docname])
+        toc = env.tocs.get(docname)
+        if toc is not None:
+            share_attributes(toc)
+
+
 def setup_reading(app: Sphinx) -> None:
     """Read posts: source text, title transform, record."""
     app.connect("source-read", _on_source_read)
     app.add_transform(PostTransform)
     app.add_transform(PageTitle)
     app.connect("doctree-read", _on_doctree_read)
+    app.connect("doctree-read", _share_toc, priority=priorities.SHARE_TOC)
+    app.connect("env-merge-info", _share_merged, priority=priorities.SHARE_MERGED)
