@@ -48,9 +48,9 @@ def setup(app):
             tree = [] if last is None else list(last.findall(include_self=False))
             early.append(last is not None and any(node.parent is None for node in tree))
         if doctree is not None:
-            text = next(doctree.findall(nodes.Text, include_self=False))
-            text = text.parent  # a node of the tree, whose text the page shows
-            shown.append((weakref.ref(doctree), weakref.ref(text)))
+            # a node of the tree, whose text the page shows
+            held = next(doctree.findall(nodes.Text, include_self=False)).parent
+            shown.append((weakref.ref(doctree), weakref.ref(held)))
 
     def finished(app, exception):
         with (Path(app.outdir) / "frozen.txt").open("a") as out:
