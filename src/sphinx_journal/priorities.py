@@ -80,8 +80,9 @@ RELEASE_WRITTEN: Final = 10_000
 
 # -- doctree-read -----------------------------------------------------------------------
 
-#: After Sphinx's table-of-contents collector (500) has made the document's.
-SHARE_TOC: Final = 900
+#: After Sphinx's collectors and the journal's own reading (500) have made what is saved
+#: of the document: its table of contents and metadata.
+SHARE_SAVED: Final = 900
 
 # -- env-merge-info ---------------------------------------------------------------------
 

@@ -181,18 +181,21 @@ def release_written(
     parallel build, in the worker that writes. The doctree of the page now
     being written is released when the next one is, or when the build ends.
     """
-    previous, _Written.doctree = _Written.doctree, None
-    if previous is not None and previous is not doctree:
-        untie(previous)
+    _untie_held(unless=doctree)
     if _Heap.frozen and isinstance(doctree, nodes.document):
         _Written.doctree = doctree
 
 
 def release_last(app: Sphinx, exception: BaseException | None) -> None:
     """Free the doctree of the last page written (the build is done with it)."""
-    previous, _Written.doctree = _Written.doctree, None
-    if previous is not None:
-        untie(previous)
+    _untie_held()
+
+
+def _untie_held(unless: object = None) -> None:
+    """Take apart the doctree held since its page was written, unless it is ``unless``."""
+    held, _Written.doctree = _Written.doctree, None
+    if held is not None and held is not unless:
+        untie(held)
 
 
 def freeze_at_end(app: Sphinx, exception: BaseException | None) -> None:

@@ -422,8 +422,6 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     meta: PostMeta | None = env.temp_data.get(_META_KEY)
     docname = env.docname
-    # the front matter's keys and words repeat from post to post: saved once (see ``shared``)
-    env.metadata[docname] = shared(env.metadata[docname])
     if env.temp_data.get(_JEKYLL_PAGE_KEY):
         env.metadata[docname]["orphan"] = True
     if meta is None:
@@ -447,11 +445,21 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env.metadata[docname]["orphan"] = True
 
 
-def _share_toc(app: Sphinx, doctree: nodes.document) -> None:
-    """Save the strings of the document's table of contents once (see ``share_attributes``)."""
-    toc = app.env.tocs.get(app.env.docname)
+def _share_saved(env: BuildEnvironment, docname: str) -> None:
+    """Save once the strings that repeat from document to document (see ``shared``).
+
+    The front matter's keys and words, and the attribute names and anchors
+    of the table of contents (see ``share_attributes``).
+    """
+    if docname in env.metadata:
+        env.metadata[docname] = shared(env.metadata[docname])
+    toc = env.tocs.get(docname)
     if toc is not None:
         share_attributes(toc)
+
+
+def _share_read(app: Sphinx, doctree: nodes.document) -> None:
+    _share_saved(app.env, app.env.docname)
 
 
 def _share_merged(
@@ -459,11 +467,7 @@ def _share_merged(
 ) -> None:
     """Share again what a parallel build's worker read: it comes back as strings of its own."""
     for docname in docnames:
-        if docname in env.metadata:
-            env.metadata[docname] = shared(env.metadata[docname])
-        toc = env.tocs.get(docname)
-        if toc is not None:
-            share_attributes(toc)
+        _share_saved(env, docname)
 
 
 def setup_reading(app: Sphinx) -> None:
@@ -472,5 +476,5 @@ def setup_reading(app: Sphinx) -> None:
     app.add_transform(PostTransform)
     app.add_transform(PageTitle)
     app.connect("doctree-read", _on_doctree_read)
-    app.connect("doctree-read", _share_toc, priority=priorities.SHARE_TOC)
+    app.connect("doctree-read", _share_read, priority=priorities.SHARE_SAVED)
     app.connect("env-merge-info", _share_merged, priority=priorities.SHARE_MERGED)
