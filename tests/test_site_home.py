@@ -116,3 +116,36 @@ def test_a_folder_of_posts_alone_needs_no_home_either(tmp_path: Path, build) -> 
     built = build(srcdir, journal_title="Plain journal")
     assert built.warnings == ""
     assert _home(built) == ("Plain journal", ["The only day"])
+
+
+def test_a_site_built_in_place_keeps_one_home_and_shows_no_path_of_the_build(
+    copy_root, build
+) -> None:
+    """``sphinx-build . site``: the doctrees, and the home's file beside them, are in the site."""
+    srcdir = copy_root("jekyll-home")
+    outdir = srcdir / "site" / "html"  # its doctrees: site/doctrees, inside the source folder
+    build(srcdir, outdir=srcdir / "site")
+    assert (srcdir / "site" / "doctrees").is_dir()
+    again = build(srcdir, outdir=srcdir / "site", freshenv=False)
+    assert again.warnings == ""
+    assert "0 added, 0 changed, 0 removed" in again.app._status.getvalue()
+    pages = sorted(p.relative_to(outdir).as_posix() for p in outdir.rglob("*.html"))
+    assert not [page for page in pages if page.startswith("site/")]
+    assert _home(again)[1] == ["Second day", "First day"]
+    # the supplied home has no source of the author's: no copy of it, no link to one
+    home = again.page("index.html").read_text(encoding="utf-8")
+    assert "_sources/index" not in home
+    assert not list((outdir / "_sources").glob("index*"))
+    assert str(srcdir) not in home and str(srcdir.parent) not in home
+
+
+def test_the_home_file_left_by_an_earlier_build_is_no_page_once_the_site_has_its_own(
+    copy_root, build
+) -> None:
+    srcdir = copy_root("jekyll-home")
+    build(srcdir, outdir=srcdir / "site")
+    (srcdir / "index.md").write_text("# My own home\n\nOWN-HOME\n", encoding="utf-8")
+    again = build(srcdir, outdir=srcdir / "site", freshenv=False)
+    assert again.warnings == ""
+    assert "OWN-HOME" in again.page("index.html").read_text(encoding="utf-8")
+    assert not list((srcdir / "site" / "html").rglob("journal-home"))

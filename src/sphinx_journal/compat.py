@@ -72,6 +72,15 @@ def add_document(env: BuildEnvironment, docname: str, path: Path) -> None:
     project._path_to_docname[path] = docname
 
 
+def forget_document(env: BuildEnvironment, docname: str) -> None:
+    """Take back a document Sphinx found, before it is read: the reverse of :func:`add_document`."""
+    project = env.project
+    project.docnames.discard(docname)
+    path = project._docname_to_path.pop(docname, None)
+    if path is not None:
+        project._path_to_docname.pop(path, None)
+
+
 def rewrite_doctree(builder: Builder, docname: str, doctree: nodes.document) -> None:
     """Pickle ``doctree`` again after the reading phase, so that writers see the new tree.
 

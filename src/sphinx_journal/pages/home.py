@@ -12,6 +12,13 @@ document (``index``) and would stop without one, so:
   the journal supplies one, that same empty home page, from a file it keeps
   beside the doctrees (:func:`_on_env_get_outdated`): nothing is written into
   the source folder, which may be a Jekyll site that Jekyll still builds.
+
+That file is the journal's, not the author's: when the doctrees lie inside
+the source folder (a site built in place, ``sphinx-build . site``), Sphinx
+finds it there as a document of its own on the next build, and it is taken
+back (:func:`_forget_own_file`); its page offers no source to show or edit,
+since Sphinx would name the copy after the file's path on the build machine
+(:func:`_on_html_page_context`).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 from sphinx.util import logging
 
 from sphinx_journal import priorities
-from sphinx_journal.compat import add_document, user_set
+from sphinx_journal.compat import add_document, forget_document, user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.jekyll import frontmatter
 from sphinx_journal.posts.reading import is_post, page_title, set_page_title
@@ -63,9 +70,13 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         set_page_title(app.env, journal_title(app.config))
 
 
+def _home_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / _FOLDER / f"{app.config.root_doc}.md"
+
+
 def _home_file(app: Sphinx) -> Path:
     """The file of the supplied root document, rewritten only when its text changes."""
-    path = Path(app.doctreedir) / _FOLDER / f"{app.config.root_doc}.md"
+    path = _home_path(app)
     if not path.is_file() or path.read_text(encoding="utf-8") != HOME_SOURCE:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(HOME_SOURCE, encoding="utf-8")
@@ -76,6 +87,7 @@ def _on_env_get_outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Supply the root document when the project has none (after Sphinx looked for files)."""
+    _forget_own_file(app, env, added, changed, removed)
     root = app.config.root_doc
     if root in env.found_docs or user_set(app.config, "root_doc"):
         return []
@@ -90,6 +102,37 @@ def _on_env_get_outdated(
     return []
 
 
+def _forget_own_file(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> None:
+    """Take the supplied home's file back from the documents Sphinx found in the source folder.
+
+    It is there when the doctrees are, and it stays when a later build has a
+    root document of its own; read, it would be a second home page.
+    """
+    path = _home_path(app)
+    if not path.is_relative_to(app.srcdir):
+        return
+    found = env.path2doc(path)
+    if found is None or found not in env.found_docs:
+        return
+    forget_document(env, found)
+    added.discard(found)
+    changed.discard(found)
+    if found in env.all_docs:  # read by a build before this one
+        removed.add(found)
+
+
+def _on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object
+) -> None:
+    """The supplied home has no source of the author's to show, copy or edit."""
+    if pagename == app.config.root_doc and Path(app.env.doc2path(pagename)) == _home_path(app):
+        context["sourcename"] = ""
+        context["page_source_suffix"] = ""
+
+
 def setup_home(app: Sphinx) -> None:
     app.connect("source-read", _on_source_read, priority=priorities.HOME_LISTING)
     app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("html-page-context", _on_html_page_context)
