@@ -63,3 +63,24 @@ def test_warnings_are_fatal_with_minus_w(copy_root, make_app) -> None:
     app = make_app("html", srcdir=copy_root("warnings"), warningiserror=True, freshenv=True)
     app.build()
     assert app.statuscode == 1
+
+
+def test_a_missing_image_is_located_with_or_without_alt_text(tmp_path, build) -> None:
+    """Sphinx's own warning for it names the line: ``![](…)`` too, which Sphinx set to 0."""
+    srcdir = tmp_path / "images"
+    (srcdir / "_posts").mkdir(parents=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_journal"]\n', encoding="utf-8")
+    (srcdir / "_posts/2021-08-02-shots.md").write_text(
+        "---\ntitle: Shots\n---\n\nBefore.\n\n![](gone-a.png)\n\n![a shot](gone-b.png)\n\n"
+        "Inline ![](gone-c.png) too.\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir)
+    located = sorted(
+        (w.line, w.message.rsplit("/", 1)[-1])
+        for w in warnings_of(built.warnings)
+        if w.type == "image.not_readable"
+    )
+    assert located == [(7, "gone-a.png"), (9, "gone-b.png"), (11, "gone-c.png")]
+    page = built.page("_posts/2021-08-02-shots.html").read_text(encoding="utf-8")
+    assert page.count("<img") == 3  # each image is kept on the page

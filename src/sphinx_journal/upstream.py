@@ -30,6 +30,7 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.misc import Include
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import paragraph
+from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
@@ -135,7 +136,18 @@ class PostRenderer(SphinxRenderer):
     MyST runs ``include`` with a mock of its own, past the directive class, so
     the refusal that :mod:`~sphinx_journal.posts.insertion` gives the other
     file-inserting directives is given here.
+
+    An image keeps its Markdown as its raw source: Sphinx sets the line of an
+    image with no raw source to 0 (a workaround of its own, for images in
+    substitutions), so a warning about ``![](missing.png)``, an image with no
+    alt text, would name the post but not the line.
     """
+
+    def render_image(self, token: SyntaxTreeNode) -> None:
+        super().render_image(token)
+        image = self.current_node.children[-1]
+        if isinstance(image, nodes.image) and not image.rawsource:
+            image.rawsource = f"![{image.get('alt', '')}]({token.attrGet('src') or ''})"
 
     def run_directive(
         self,
