@@ -149,3 +149,52 @@ def test_the_home_file_left_by_an_earlier_build_is_no_page_once_the_site_has_its
     assert again.warnings == ""
     assert "OWN-HOME" in again.page("index.html").read_text(encoding="utf-8")
     assert not list((srcdir / "site" / "html").rglob("journal-home"))
+
+
+def test_a_link_to_the_permalink_a_page_gives_itself_reaches_that_page(
+    copy_root, build, tmp_path: Path
+) -> None:
+    """``permalink: /week-1/`` in a page: Jekyll serves it there, and links by it arrive."""
+    srcdir = copy_root("jekyll-home")
+    (srcdir / "_pages").mkdir()
+    (srcdir / "_config.yml").write_text(
+        "title: Home of the Days\ninclude: [_pages]\n", encoding="utf-8"
+    )
+    (srcdir / "_pages/week-one.md").write_text(
+        "---\ntitle: Week one\npermalink: /week-1/\n---\n\nWEEK-ONE-PAGE\n", encoding="utf-8"
+    )
+    (srcdir / "_posts/week1/2021-08-05-links.md").write_text(
+        "---\ntitle: Links\n---\n\nSee [the week](/week-1/) and [by file](/week-1/index.html).\n",
+        encoding="utf-8",
+    )
+    built = build(srcdir)
+    assert built.warnings == ""
+    hrefs = dict(links(main(parse(built.page("_posts/week1/2021-08-05-links.html")))))
+    assert hrefs["the week"] == "../../_pages/week-one.html"
+    assert hrefs["by file"] == "../../_pages/week-one.html"
+    # -j 2 and a rebuild after the page moves: the link follows it
+    assert (
+        dict(
+            links(
+                main(
+                    parse(
+                        build(srcdir, parallel=2, outdir=tmp_path / "j2").page(
+                            "_posts/week1/2021-08-05-links.html"
+                        )
+                    )
+                )
+            )
+        )
+        == hrefs
+    )
+    outdir = tmp_path / "moved"
+    build(srcdir, outdir=outdir)
+    (srcdir / "_pages/week-one.md").write_text(
+        "---\ntitle: Week one\npermalink: /weeks/1/\n---\n\nWEEK-ONE-PAGE\n", encoding="utf-8"
+    )
+    (srcdir / "_pages/week-two.md").write_text(
+        "---\ntitle: Week two\npermalink: /week-1/\n---\n\nWEEK-TWO-PAGE\n", encoding="utf-8"
+    )
+    again = build(srcdir, outdir=outdir, freshenv=False)
+    moved = dict(links(main(parse(again.page("_posts/week1/2021-08-05-links.html")))))
+    assert moved["the week"] == "../../_pages/week-two.html"

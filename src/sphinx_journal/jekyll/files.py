@@ -180,6 +180,18 @@ def permalink(
     return url
 
 
+def page_permalink(front: Mapping[str, Any]) -> str | None:
+    """The URL path a page's front matter gives it (``permalink: /week-1/``), if a literal one.
+
+    A page's placeholders (``:path``, ``:basename``) are left alone: such a
+    page keeps the URL of its file.
+    """
+    custom = front.get("permalink")
+    if not isinstance(custom, str) or not custom.strip() or _PLACEHOLDER.search(custom):
+        return None
+    return "/" + re.sub(r"/{2,}", "/", custom.strip()).lstrip("/")
+
+
 def output_file(url: str) -> str:
     """The file Jekyll writes for ``url``, relative to the site root (``…/index.html``)."""
     if url.endswith("/"):

@@ -10,7 +10,8 @@ At ``config-inited``, before anything is read:
 - the posts are scanned once (front matter only): drafts are excluded unless
   ``journal_drafts``, so they are never written nor indexed, and the Jekyll URL
   of every post is kept, so that a link to ``/2021/09/24/day36.html`` links to
-  that post (:func:`post_by_url`);
+  that post (:func:`post_by_url`); so is the ``permalink`` a page of the site
+  gives itself (``/week-1/``);
 - Markdown repository files without front matter (``README.md``,
   ``LICENSE.md`` …) are excluded: GitHub Pages makes no page of them, and
   every other page of the site is read as a Jekyll page (see
@@ -147,6 +148,13 @@ def _read_head(
     return meta.draft, url
 
 
+def _page_url(head: str, docname: str, site_config: siteconfig.SiteConfig) -> str | None:
+    """The URL a page of the site beginning with ``head`` asks for in its front matter."""
+    front, _ = frontmatter.load(head)
+    data = {**site_config.front_matter_defaults(docname), **(front.data if front else {})}
+    return jekyll.page_permalink(data)
+
+
 def scan(
     srcdir: Path,
     config: Config,
@@ -154,6 +162,8 @@ def scan(
     known: Mapping[str, Scanned] | None = None,
 ) -> Site:
     """Read every post's front matter: its Jekyll URL, and whether it is a draft.
+
+    A page of a Jekyll site is read for the ``permalink`` it may give itself.
 
     In a Jekyll site, Markdown repository files without front matter
     (``README.md`` …) are found too: GitHub Pages makes no page of them.
@@ -171,19 +181,22 @@ def scan(
     for docname, relative, path in _markdown_files(
         srcdir, suffixes or jekyll.MARKDOWN_SUFFIXES, list(config.exclude_patterns)
     ):
-        if not is_post(docname):
-            name = PurePosixPath(docname).name
-            head = _head(path) if site_config.found and jekyll.repository_file(name) else None
-            if head is not None and frontmatter.find_block(head) is None:
-                repository.append(relative)
+        post = is_post(docname)
+        if not post and not site_config.found:
             continue
         head = _head(path)
+        name = PurePosixPath(docname).name
+        if not post and jekyll.repository_file(name) and frontmatter.find_block(head) is None:
+            repository.append(relative)
+            continue
         key = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
         before = (known or {}).get(relative)
         if before is not None and before[0] == key:
             draft, url = before[1], before[2]
-        else:
+        elif post:
             draft, url = _read_head(head, docname, site_config, journal.zone)
+        else:
+            draft, url = False, _page_url(head, docname, site_config)
         scanned[relative] = (key, draft, url)
         if draft:
             drafts.append(relative)
