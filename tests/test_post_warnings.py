@@ -66,7 +66,7 @@ def test_warnings_are_fatal_with_minus_w(copy_root, make_app) -> None:
 
 
 def test_a_missing_image_is_located_with_or_without_alt_text(tmp_path, build) -> None:
-    """Sphinx's own warning for it names the line: ``![](…)`` too, which Sphinx set to 0."""
+    """Sphinx's own warning names the line, for ``![](…)`` too, in a post as in a page."""
     srcdir = tmp_path / "images"
     (srcdir / "_posts").mkdir(parents=True)
     (srcdir / "conf.py").write_text('extensions = ["sphinx_journal"]\n', encoding="utf-8")
@@ -75,12 +75,19 @@ def test_a_missing_image_is_located_with_or_without_alt_text(tmp_path, build) ->
         "Inline ![](gone-c.png) too.\n",
         encoding="utf-8",
     )
+    (srcdir / "index.md").write_text("# Home\n\nA page.\n\n![](gone-d.png)\n", encoding="utf-8")
     built = build(srcdir)
     located = sorted(
-        (w.line, w.message.rsplit("/", 1)[-1])
+        (w.path.rsplit("/", 1)[-1], w.line, w.message.split()[-1].rsplit("/", 1)[-1])
         for w in warnings_of(built.warnings)
         if w.type == "image.not_readable"
     )
-    assert located == [(7, "gone-a.png"), (9, "gone-b.png"), (11, "gone-c.png")]
+    post = "2021-08-02-shots.md"
+    assert located == [
+        (post, 7, "gone-a.png"),
+        (post, 9, "gone-b.png"),
+        (post, 11, "gone-c.png"),
+        ("index.md", 5, "gone-d.png"),
+    ]
     page = built.page("_posts/2021-08-02-shots.html").read_text(encoding="utf-8")
     assert page.count("<img") == 3  # each image is kept on the page

@@ -14,6 +14,9 @@ from typing import Final
 #: First: blocks nested too deep are lifted before anything else walks the tree.
 FLATTEN_DEEP_BLOCKS: Final = 5
 
+#: Before Sphinx's ``ApplySourceWorkaround`` (10), which takes the line of an image without
+#: raw source.
+KEEP_IMAGE_LINES: Final = 8
 #: Early: before anything records the files a post inserts or links to.
 CONFINE_FILES: Final = 10
 #: Before docutils' ``Contents`` (720) and ``Transitions`` (830) see kramdown's leftovers.

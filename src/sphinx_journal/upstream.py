@@ -30,10 +30,10 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.misc import Include
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import paragraph
-from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
+from sphinx.transforms import SphinxTransform
 
 from sphinx_journal import priorities
 from sphinx_journal.compat import get_myst_config, set_myst_config, user_set
@@ -136,18 +136,7 @@ class PostRenderer(SphinxRenderer):
     MyST runs ``include`` with a mock of its own, past the directive class, so
     the refusal that :mod:`~sphinx_journal.posts.insertion` gives the other
     file-inserting directives is given here.
-
-    An image keeps its Markdown as its raw source: Sphinx sets the line of an
-    image with no raw source to 0 (a workaround of its own, for images in
-    substitutions), so a warning about ``![](missing.png)``, an image with no
-    alt text, would name the post but not the line.
     """
-
-    def render_image(self, token: SyntaxTreeNode) -> None:
-        super().render_image(token)
-        image = self.current_node.children[-1]
-        if isinstance(image, nodes.image) and not image.rawsource:
-            image.rawsource = f"![{image.get('alt', '')}]({token.attrGet('src') or ''})"
 
     def run_directive(
         self,
@@ -166,6 +155,24 @@ class PostRenderer(SphinxRenderer):
         return super().run_directive(
             name, first_line, content, position, additional_options, block_text=block_text
         )
+
+
+class KeepImageLines(SphinxTransform):
+    """An image MyST made keeps its line: ``![](missing.png)`` is warned about where it is.
+
+    Sphinx's ``ApplySourceWorkaround`` sets the line of an image with no raw
+    source to 0 (for images in rST substitutions, which have none), and
+    MyST's image with no alt text has no raw source; so Sphinx's warning for
+    a missing image named the page but no line. The image's address, given
+    as its raw source first, keeps the line MyST gave it.
+    """
+
+    default_priority = priorities.KEEP_IMAGE_LINES
+
+    def apply(self, **kwargs: object) -> None:
+        for image in self.document.findall(nodes.image):
+            if image.line and not image.rawsource:
+                image.rawsource = str(image.get("uri", ""))
 
 
 def _show_as_source(document: nodes.document, source: str, docname: str) -> None:
@@ -265,5 +272,6 @@ def setup_upstream(app: Sphinx) -> None:
     if importlib.util.find_spec("sphinxcontrib.mermaid") is not None:
         app.setup_extension("sphinxcontrib.mermaid")  # mermaid blocks of posts become diagrams
     app.add_source_parser(JournalMystParser, override=True)
+    app.add_transform(KeepImageLines)
     app.connect("config-inited", _on_config_inited, priority=priorities.UPSTREAM_DEFAULTS)
     app.connect("builder-inited", _on_builder_inited, priority=priorities.AFTER_MYST_CONFIG)
