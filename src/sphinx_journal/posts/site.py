@@ -57,7 +57,7 @@ class Site:
     repository_files: tuple[str, ...] = ()
     """Markdown files no page is made of (``README.md`` without front matter)."""
     scanned: Mapping[str, Scanned] = dataclasses.field(default_factory=dict)
-    """Per post file: what :func:`scan` found in it, kept for the next build's scan."""
+    """Per post or page file: what :func:`scan` found in it, kept for the next build's scan."""
 
 
 #: A post file's scan: a digest of its beginning, whether it is a draft, its Jekyll URL.
