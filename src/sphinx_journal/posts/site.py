@@ -126,12 +126,17 @@ def _head(path: Path) -> str:
         return ""
 
 
+def _front_data(head: str, docname: str, site_config: siteconfig.SiteConfig) -> dict[str, Any]:
+    """The front matter of the file beginning with ``head``, over ``_config.yml``'s defaults."""
+    front, _ = frontmatter.load(head)
+    return {**site_config.front_matter_defaults(docname), **(front.data if front else {})}
+
+
 def _read_head(
     head: str, docname: str, site_config: siteconfig.SiteConfig, zone: dt.tzinfo | None
 ) -> tuple[bool, str | None]:
     """Whether the post beginning with ``head`` is a draft, and its Jekyll URL."""
-    front, _ = frontmatter.load(head)
-    data = {**site_config.front_matter_defaults(f"{docname}"), **(front.data if front else {})}
+    data = _front_data(head, docname, site_config)
     stem = PurePosixPath(docname).name
     meta, _ = read_meta(
         frontmatter.FrontMatter(data, 1, 1, {}) if data else None,
@@ -150,9 +155,7 @@ def _read_head(
 
 def _page_url(head: str, docname: str, site_config: siteconfig.SiteConfig) -> str | None:
     """The URL a page of the site beginning with ``head`` asks for in its front matter."""
-    front, _ = frontmatter.load(head)
-    data = {**site_config.front_matter_defaults(docname), **(front.data if front else {})}
-    return jekyll.page_permalink(data)
+    return jekyll.page_permalink(_front_data(head, docname, site_config))
 
 
 def scan(
@@ -185,8 +188,11 @@ def scan(
         if not post and not site_config.found:
             continue
         head = _head(path)
-        name = PurePosixPath(docname).name
-        if not post and jekyll.repository_file(name) and frontmatter.find_block(head) is None:
+        if (
+            not post
+            and jekyll.repository_file(PurePosixPath(docname).name)
+            and frontmatter.find_block(head) is None
+        ):
             repository.append(relative)
             continue
         key = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
