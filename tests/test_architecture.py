@@ -20,7 +20,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "sphinx_journal"
 LAYERS: tuple[frozenset[str], ...] = (
     # no journal imports
     frozenset({"version", "warnings_", "i18n", "compat", "priorities", "pickling"}),
-    frozenset({"jekyll", "papers", "search", "builders"}),  # Jekyll's and papers' pure rules
+    frozenset({"jekyll", "papers", "search", "builders", "pagenames"}),  # pure rules
     frozenset({"config", "upstream"}),
     frozenset({"records"}),  # frozen records, no nodes
     frozenset({"domain"}),

@@ -51,21 +51,17 @@ def test_records_round_trip() -> None:
         extra={"use_math": True},
         key_lines={"tags": 6},
     )
-    post = Post("_posts/2021-09-24-day36", "Day 36", meta, "An excerpt.", "day-36")
+    post = Post("_posts/2021-09-24-day36", "Day 36", meta, "An excerpt.")
     assert post.sort_key  # cached on the instance …
     records = [
         post,
         Schedule("_posts/a", "id2", day.day, (Task("특강", True, 1), Task("과제", False)), 12),
-        Lecture(
-            "_posts/a", "lecture-x", "X", "", day.day, "Kim", "KAIST", "NLP", ("t",), 3, 2, True
-        ),
+        Lecture("_posts/a", "X", "", day.day, "Kim", "KAIST", "NLP", ("t",), 3, 2, True, "id4"),
         Citation(
             "_posts/a",
             PaperId("arxiv", "1706.03762"),
             "paper",
             "paper-arxiv",
-            "papers",
-            "2021-09-24",
             5,
             0,
             "",
@@ -76,6 +72,38 @@ def test_records_round_trip() -> None:
         assert copy == record and type(copy) is type(record)
     # … and not saved with it: a record's pickle holds what it says, nothing derived
     assert "sort_key" not in vars(pickle.loads(pickle.dumps(post)))
+
+
+def test_fields_left_at_their_defaults_are_not_written() -> None:
+    """The trailing fields at rest are left to the constructor; any other field is written."""
+    at_rest = Task("과제", False)
+    assert at_rest.__reduce__() == (Task, ("과제", False))
+    nested = Task("과제", False, 1)
+    assert nested.__reduce__() == (Task, ("과제", False, 1))
+    # ``False == 0``: a field holding a value of another type than its default is not at rest
+    odd = Task("과제", False, False)  # type: ignore[arg-type]
+    assert odd.__reduce__() == (Task, ("과제", False, False))
+    meta = PostMeta(title="Day 1", extra={"layout": "post"})  # a default_factory's field
+    assert (
+        len(meta.__reduce__()[1])
+        == [f.name for f in dataclasses.fields(PostMeta)].index("extra") + 1
+    )
+    for record in (at_rest, nested, odd, meta, PostMeta(title="Day 1")):
+        copy = pickle.loads(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        assert copy == record and type(copy) is type(record)
+    assert type(pickle.loads(pickle.dumps(odd)).depth) is bool
+
+
+def test_a_lecture_does_not_save_the_anchor_its_label_gives() -> None:
+    day = dt.date(2021, 9, 24)
+    lecture = Lecture("_posts/a", "Transformer 심화", "", day, recognised=True)
+    assert lecture.anchor == "lecture-transformer-심화"
+    assert b"lecture-" not in pickle.dumps(lecture, pickle.HIGHEST_PROTOCOL)
+    labelled = Lecture("_posts/a", "Transformer", "attention", day)
+    assert labelled.anchor == "lecture-attention"
+    taken = Lecture("_posts/a", "Transformer", "", day, other_anchor="id4")
+    assert taken.anchor == "id4"
+    assert pickle.loads(pickle.dumps(taken, pickle.HIGHEST_PROTOCOL)).anchor == "id4"
 
 
 def _fresh(text: str) -> str:

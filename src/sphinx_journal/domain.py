@@ -35,6 +35,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_journal.builders import has_journal_pages
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.records.citations import Citation
 from sphinx_journal.records.connections import OutLink
 from sphinx_journal.records.post import Post
@@ -374,9 +375,12 @@ class JournalDomain(Domain):
         for lectures in self.lectures.values():
             for lecture in lectures:
                 yield from lecture.xref_targets()
-        for citations in self.citations.values():
+        papers_page = PagePaths(journal_config(self.env.config).path).page("papers")
+        for docname, citations in self.citations.items():
+            citing = self.posts.get(docname)
+            day = citing.meta.date.day.isoformat() if citing and citing.meta.date else ""
             for citation in citations:
-                yield from citation.xref_targets()
+                yield from citation.xref_targets(papers_page, day)
 
     def _collect_targets(self) -> dict[str, dict[str, list[Target]]]:
         """Targets by object type, then by name: one pass over the records for all types."""

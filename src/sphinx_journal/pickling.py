@@ -20,8 +20,9 @@ the table of contents Sphinx saves for each document (:func:`share_attributes`).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, Final, TypeVar, cast
 
 from docutils import nodes
 
@@ -57,12 +58,47 @@ def share_attributes(tree: nodes.Node) -> None:
         node.attributes = shared(node.attributes)
 
 
+_NO_DEFAULT: Final = object()
+_defaults: dict[type[Any], tuple[object, ...]] = {}
+
+
+def _defaults_of(cls: type[Any]) -> tuple[object, ...]:
+    """Each field's default, in order (``_NO_DEFAULT`` where there is none); once per class."""
+    found = _defaults.get(cls)
+    if found is None:
+        found = tuple(
+            field.default
+            if field.default is not dataclasses.MISSING
+            else field.default_factory()
+            if field.default_factory is not dataclasses.MISSING
+            else _NO_DEFAULT
+            for field in dataclasses.fields(cls)
+        )
+        _defaults[cls] = found
+    return found
+
+
+def _is_default(value: object, default: object) -> bool:
+    # by type too: ``False == 0``, but a field defaulting to 0 that holds False is not at rest
+    return value is default or (type(value) is type(default) and value == default)
+
+
 class PickledAsFields:
-    """Mixin for a frozen dataclass whose fields are all positional (none keyword-only)."""
+    """Mixin for a frozen dataclass whose fields are all positional (none keyword-only).
+
+    The fields after the last one that differs from its default are left out,
+    as the constructor fills them in again: most records leave their last
+    fields (a task's depth, a citation's context …) at rest.
+    """
 
     __slots__ = ()
     __match_args__: ClassVar[tuple[str, ...]]
     """Set by :func:`dataclasses.dataclass`: the constructor's positional fields, in order."""
 
     def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
-        return (type(self), tuple(shared(getattr(self, name)) for name in self.__match_args__))
+        values = [getattr(self, name) for name in self.__match_args__]
+        defaults = _defaults_of(type(self))
+        end = len(values)
+        while end and _is_default(values[end - 1], defaults[end - 1]):
+            end -= 1
+        return (type(self), tuple(shared(value) for value in values[:end]))

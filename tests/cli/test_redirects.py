@@ -19,7 +19,7 @@ from tests.conftest import ROOTS
 def post(docname: str, *categories: str, day: str | None = "2021-09-24") -> Post:
     date = PostDate(dt.date.fromisoformat(day)) if day else None
     meta = PostMeta(title="t", date=date, categories=categories)
-    return Post(docname, "t", meta, "", "")
+    return Post(docname, "t", meta, "")
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from sphinx_journal.sections.index import newest_open_items_at, open_items_at, o
 def post(name: str, day: int, series: str | None = None, order: float | None = None) -> Post:
     date = PostDate(dt.date(2021, 9, day))
     meta = PostMeta(title=name, date=date, series=series, series_order=order)
-    return Post(f"_posts/{name}", name, meta, "", name)
+    return Post(f"_posts/{name}", name, meta, "")
 
 
 def test_backlinks_count_each_linking_post_once_and_never_itself() -> None:

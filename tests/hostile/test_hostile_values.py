@@ -12,10 +12,10 @@ from sphinx_journal.bibliography.bibtex import PaperInfo, to_bibtex
 from sphinx_journal.jekyll import frontmatter
 from sphinx_journal.jekyll.metadata import MAX_NAMES, read_meta
 from sphinx_journal.jekyll.slugs import MAX_SLUG_BYTES, slugify
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages.heatmap import year_weeks
 from sphinx_journal.papers.identifiers import PaperId, safe_link
 from sphinx_journal.records.weeks import week_of
-from sphinx_journal.site.links import PagePaths
 
 #: Any text, lone surrogates and control characters included.
 hostile_text = st.text(alphabet=st.characters(), max_size=300)

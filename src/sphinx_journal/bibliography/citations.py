@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 from docutils import nodes
@@ -16,7 +15,6 @@ from sphinx_journal.papers.identifiers import recognize
 from sphinx_journal.papers.titles import is_generic
 from sphinx_journal.posts.reading import post_meta
 from sphinx_journal.records.citations import Citation
-from sphinx_journal.site.links import PagePaths
 
 
 class cited_papers(nodes.General, nodes.Element):
@@ -33,8 +31,6 @@ class CitationsTransform(SphinxTransform):
         if meta is None:
             return
         config = journal_config(self.config)
-        papers_page = sys.intern(PagePaths(config.path).page("papers"))  # one string per pickle
-        date = meta.date.day.isoformat() if meta.date else ""
         found: list[Citation] = []
         lines: dict[int, list[str]] = {}  # each paragraph's lines, read once
         self._numbers: dict[str, int] = {}
@@ -54,8 +50,6 @@ class CitationsTransform(SphinxTransform):
                     paper,
                     text,
                     anchor,
-                    papers_page,
-                    date,
                     reference.line,
                     len(found),
                     context,

@@ -106,7 +106,7 @@ def _paper_index(env: BuildEnvironment) -> list[PaperEntry]:
             texts.setdefault(paper, []).append(citation.text)
             contexts.setdefault(paper, []).append(citation.context)
             cited.setdefault(paper, []).append(
-                Cited(docname, citation.anchor, citation.date, citation.order)
+                Cited(docname, citation.anchor, _date_of(env, docname), citation.order)
             )
 
     for paper, said in texts.items():

@@ -16,10 +16,11 @@ from sphinx_journal.bibliography.index import PaperEntry, bib_entries, paper_ind
 from sphinx_journal.builders import builder_of, has_journal_pages
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _, format_day
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_title
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 from sphinx_journal.site.nodes import NO_SEARCH
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry

@@ -32,13 +32,14 @@ from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _, ngettext
 from sphinx_journal.jekyll.dates import DateError, parse_date
 from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.pages.render import listed_view
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.reading import post_meta
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.weeks import Week
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 from sphinx_journal.site.nodes import NO_SEARCH
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext

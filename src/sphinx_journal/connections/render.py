@@ -17,12 +17,13 @@ from sphinx_journal.connections.digests import Digest
 from sphinx_journal.connections.related import Feature, Match
 from sphinx_journal.connections.series import Series
 from sphinx_journal.i18n import _, format_day, ngettext
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages import render
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.post_index import PostIndex
 from sphinx_journal.sections.nodes import checkbox, progress_bar
 from sphinx_journal.sections.rollups import dated_entry
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 
 #: The ids of the blocks at the end of a post (themes, user CSS and tests find them by these).
 LINKED_FROM, RELATED, SERIES = "journal-linked-from", "journal-related", "journal-series"

@@ -18,8 +18,8 @@ from sphinx_journal.compat import app_of, user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.feeds.atom import FeedEntry, atom_feed
 from sphinx_journal.i18n import _
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.outputs import replace_outputs
 from sphinx_journal.site.registry import JournalRegistry, ListingContext
 

@@ -24,6 +24,7 @@ from sphinx_journal.compat import app_of
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages import render
 from sphinx_journal.pages.collector import freeze_heap, untie
 from sphinx_journal.pages.freshness import digest, frame_fingerprint, source_digests
@@ -32,7 +33,7 @@ from sphinx_journal.posts.index import post_index
 from sphinx_journal.posts.weeks import week
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.post_index import Taxon
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 from sphinx_journal.site.outputs import remember, remembered
 from sphinx_journal.site.registry import (
     GeneratedPage,

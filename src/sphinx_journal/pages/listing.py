@@ -17,10 +17,10 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_journal.config import journal_config
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.jekyll.slugs import slugify
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages.render import FORMATS, post_list
 from sphinx_journal.posts.index import post_index
 from sphinx_journal.records.post import Post
-from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.nodes import journal_listing
 from sphinx_journal.site.registry import JournalRegistry, ListingContext
 from sphinx_journal.warnings_ import warn

@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day, format_month
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.records.post import Post
 from sphinx_journal.records.post_index import PostIndex, Taxon
 from sphinx_journal.records.weeks import Week
 from sphinx_journal.site.badges import CATEGORY_BADGE, TAG_BADGE, badges
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 
 FORMATS = ("list", "cards", "timeline", "compact")
 

@@ -15,9 +15,9 @@ from docutils import nodes
 
 from sphinx_journal.i18n import _, format_day
 from sphinx_journal.jekyll.metadata import PostMeta
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.site.badges import CATEGORY_BADGE, TAG_BADGE
 from sphinx_journal.site.badges import badges as make_badges
-from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.nodes import NO_SEARCH, page_link
 
 

@@ -30,11 +30,11 @@ from sphinx_journal.jekyll import files as jekyll
 from sphinx_journal.jekyll import frontmatter, liquid
 from sphinx_journal.jekyll.metadata import PostMeta, read_meta
 from sphinx_journal.jekyll.slugs import safe_part
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pickling import share_attributes, shared
 from sphinx_journal.posts.header import build_header
 from sphinx_journal.posts.site import site_of
 from sphinx_journal.records.post import Post
-from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.nodes import post_neighbours
 from sphinx_journal.upstream import MYST_KEYS, use_syntax_for
 from sphinx_journal.warnings_ import warn
@@ -428,7 +428,6 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     section = _first_section(doctree)
     title = section[0].astext() if section is not None else docname
-    anchor = section["ids"][0] if section is not None and section["ids"] else ""
     record = Post(
         docname=docname,
         title=meta.title if meta.title == title else title,  # one string in the pickle
@@ -439,7 +438,6 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             key_lines={k: v for k, v in meta.key_lines.items() if k in TAXONOMY_KEYS},
         ),
         excerpt=_excerpt(meta, section, more=bool(env.temp_data.get(_MORE_KEY))),
-        anchor=anchor,
     )
     journal_domain(env).posts.set(docname, record)
     env.metadata[docname]["orphan"] = True

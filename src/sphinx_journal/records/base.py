@@ -19,9 +19,13 @@ class DatedRecord:
     __slots__ = ()
 
     docname: str
-    anchor: str
     date: dt.date | None
     line: int | None
+
+    if TYPE_CHECKING:  # a field of most records, derived by others (a lecture's)
+
+        @property
+        def anchor(self) -> str: ...
 
     @property
     def sort_key(self) -> tuple[str, str, str, str]:

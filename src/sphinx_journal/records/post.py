@@ -23,8 +23,6 @@ class Post(PickledAsFields):
     title: str
     meta: PostMeta
     excerpt: str
-    anchor: str
-    """The id of the post's top section (``{post}`` links land there)."""
 
     @functools.cached_property
     def sort_key(self) -> tuple[str, str, str]:

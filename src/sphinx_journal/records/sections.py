@@ -58,10 +58,14 @@ class Schedule(DatedRecord, PickledAsFields):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Lecture(DatedRecord, PickledAsFields):
-    """A lecture's notes: who gave it, in which series, where the notes are."""
+    """A lecture's notes: who gave it, in which series, where the notes are.
+
+    Its anchor is ``lecture-<label>`` and is not stored (3,000 lectures
+    repeat their titles in it): only a lecture whose label another place of
+    its post took keeps the anchor it has instead (:attr:`other_anchor`).
+    """
 
     docname: str
-    anchor: str
     title: str
     explicit_label: str
     """The ``:label:`` given, or ``""`` when the label is the title's slug."""
@@ -75,10 +79,16 @@ class Lecture(DatedRecord, PickledAsFields):
     """The lecture's number within its series (``[3강]``, ``Lecture 3:``)."""
     recognised: bool = False
     """Made from a heading, not a directive: a label it shares is no error."""
+    other_anchor: str | None = None
+    """The heading's own id when ``lecture-<label>`` was taken in the post (``""``: no place)."""
 
     @property
     def label(self) -> str:
         return self.explicit_label or slugify(self.title)
+
+    @property
+    def anchor(self) -> str:
+        return f"lecture-{self.label}" if self.other_anchor is None else self.other_anchor
 
     def xref_targets(self) -> Iterator[Target]:
         yield Target(

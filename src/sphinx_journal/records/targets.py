@@ -1,10 +1,8 @@
-"""What a journal role can link to, and the records that offer such targets."""
+"""What a journal role can link to."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
-from typing import Protocol
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -26,7 +24,3 @@ class Target:
     searched: bool = True
     """Whether the search index lists it. A post's title and a heading's lecture are
     titles there already, and a second result for the same place only crowds the list."""
-
-
-class HasTargets(Protocol):
-    def xref_targets(self) -> Iterable[Target]: ...

@@ -175,15 +175,16 @@ class SectionsTransform(SphinxTransform):
             container.line,
         )
 
-    def _lecture_anchor(self, node: nodes.Element, label: str) -> str:
-        """``lecture-<label>``: an anchor that survives edits of the post.
+    def _other_anchor(self, node: nodes.Element, label: str) -> str | None:
+        """Give ``node`` the anchor ``lecture-<label>``, one that survives edits of the post.
 
         docutils ids are ASCII, so a Korean title's section is ``id4`` and
         becomes ``id5`` when a heading is added above it, breaking every
         link other projects made through ``objects.inv``. The label's id
         (Unicode letters are valid in HTML ids; LaTeX escapes them) is added
         beside the node's own ids, so the heading's permalink is unchanged.
-        A label used twice in one post keeps the node's own id for the second.
+        A label used twice in one post keeps the node's own id for the second,
+        and that id is returned (``None``: the lecture's anchor is ``lecture-<label>``).
         """
         anchor = f"lecture-{label}"
         owner = self.document.ids.get(anchor)
@@ -194,14 +195,13 @@ class SectionsTransform(SphinxTransform):
         if anchor not in node["ids"]:
             node["ids"].append(anchor)
             self.document.ids[anchor] = node
-        return anchor
+        return None
 
     def _lecture(self, container: nodes.container, post_day: dt.date | None) -> Lecture:
         # speakers, affiliations and series repeat from post to post (as do peer-session
         # titles, below): each is interned, one string in memory and in the pickle
         return Lecture(
             docname=self.env.docname,
-            anchor=self._lecture_anchor(container, container["journal_label"]),
             title=container["journal_title"],
             explicit_label=(
                 ""
@@ -214,6 +214,7 @@ class SectionsTransform(SphinxTransform):
             series=sys.intern(container.get("journal_series", "")),
             tags=tuple(container.get("journal_tags", ())),
             line=container.line,
+            other_anchor=self._other_anchor(container, container["journal_label"]),
         )
 
     def _recognise(
@@ -457,10 +458,9 @@ class SectionsTransform(SphinxTransform):
         label = slugify(text)
         if names_only_a_kind(read.title) and post_day is not None:
             label = f"{label}-{post_day.isoformat()}"  # one 마스터 클래스 per day
-        anchor = self._lecture_anchor(anchor_node, label) if anchor_node is not None else ""
+        other = self._other_anchor(anchor_node, label) if anchor_node is not None else ""
         return Lecture(
             docname=self.env.docname,
-            anchor=anchor,
             title=read.title,
             explicit_label=label if label != slugify(read.title) else "",
             date=post_day,
@@ -470,6 +470,7 @@ class SectionsTransform(SphinxTransform):
             line=node.line,
             number=read.number,
             recognised=True,
+            other_anchor=other,
         )
 
     @staticmethod

@@ -17,6 +17,7 @@ from docutils.parsers.rst import directives
 
 from sphinx_journal.config import journal_config
 from sphinx_journal.i18n import _, format_day, format_short_day, ngettext
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages import render
 from sphinx_journal.pages.listing import ListingDirective
 from sphinx_journal.posts.index import post_index, post_title
@@ -25,7 +26,7 @@ from sphinx_journal.records.sections import Schedule
 from sphinx_journal.sections import index, lecture_index
 from sphinx_journal.sections.chart import ChartText, Column, week_chart
 from sphinx_journal.sections.nodes import checkbox, progress_bar
-from sphinx_journal.site.links import Linker, PagePaths
+from sphinx_journal.site.links import Linker
 from sphinx_journal.site.registry import GeneratedPage, JournalRegistry, ListingContext
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from sphinx_journal.compat import user_set
 from sphinx_journal.config import journal_config, journal_title
 from sphinx_journal.domain import journal_domain
 from sphinx_journal.i18n import _
+from sphinx_journal.pagenames import PagePaths
 from sphinx_journal.pages.generated import journal_pages
 from sphinx_journal.posts.index import post_index
-from sphinx_journal.site.links import PagePaths
 from sphinx_journal.site.registry import JournalRegistry
 
 if TYPE_CHECKING:
