@@ -60,8 +60,8 @@ class Schedule(DatedRecord, PickledAsFields):
 class Lecture(DatedRecord, PickledAsFields):
     """A lecture's notes: who gave it, in which series, where the notes are.
 
-    Its anchor is ``lecture-<label>`` and is not stored (3,000 lectures
-    repeat their titles in it): only a lecture whose label another place of
+    Its anchor is ``lecture-<label>`` and is not stored (each lecture would
+    repeat its title in it): only a lecture whose label another place of
     its post took keeps the anchor it has instead (:attr:`other_anchor`).
     """
 
